@@ -1,0 +1,16 @@
+package io.openpmo.audit;
+
+import java.time.OffsetDateTime;
+
+/** One entry of the append-only audit trail: who did what, when, to which project, and why. */
+public record AuditEvent(
+    Long seq,
+    OffsetDateTime occurredAt,
+    String actor,
+    String action,
+    Long projectId,
+    String projectCode,
+    String details,
+    String prevHash,
+    String hash) {
+}

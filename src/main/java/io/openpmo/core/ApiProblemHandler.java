@@ -1,0 +1,124 @@
+package io.openpmo.core;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our API as RFC 7807 problem details. Invalid input names each bad field in
+ * {@code errors}; business rule violations carry a sentence a person understands.
+ */
+@RestControllerAdvice(basePackages = "io.openpmo")
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final URI INVALID_REQUEST = URI.create("urn:openpmo:problem:invalid-request");
+  private static final URI BUSINESS_RULE = URI.create("urn:openpmo:problem:business-rule");
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return invalidRequest(e.problems());
+  }
+
+  @ExceptionHandler(BusinessRuleException.class)
+  ProblemDetail businessRule(BusinessRuleException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(BUSINESS_RULE);
+    problem.setTitle("Business rule violated");
+    return problem;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+  ProblemDetail forbidden(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  @ExceptionHandler(BadUserRequestException.class)
+  ProblemDetail badEngineRequest(BadUserRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(INVALID_REQUEST);
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    e.getBindingResult().getFieldErrors()
+        .forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+    e.getBindingResult().getGlobalErrors()
+        .forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+    return ResponseEntity.badRequest().body(invalidRequest(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(invalidRequest(List.of(unreadable(e))));
+  }
+
+  static FieldProblem unreadable(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new FieldProblem(unknown.getPropertyName(), "is not a known field");
+    }
+    if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
+      String field = path(format);
+      if (format.getTargetType().isEnum()) {
+        String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+            .map(Object::toString).collect(Collectors.joining(", "));
+        return new FieldProblem(field, "must be one of " + allowed + " (was " + format.getValue() + ")");
+      }
+      return new FieldProblem(field, "has an invalid value: " + format.getValue());
+    }
+    if (cause instanceof MismatchedInputException mismatch) {
+      return new FieldProblem(path(mismatch), "has the wrong type");
+    }
+    return new FieldProblem("body", "is not valid JSON");
+  }
+
+  private static String path(JsonMappingException e) {
+    String field = e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+    return field.isEmpty() ? "body" : field;
+  }
+
+  static ProblemDetail invalidRequest(List<FieldProblem> problems) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    problem.setType(INVALID_REQUEST);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+}

@@ -1,0 +1,51 @@
+package io.openpmo.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A project as the PMO registers it: the request fields of DOMAIN.md, its scores and its state. */
+public record Project(
+    Long id,
+    String code,
+    String title,
+    String description,
+    String businessUnit,
+    String sponsor,
+    String requester,
+    ProjectType projectType,
+    Integer strategicAlignment,
+    BigDecimal expectedAnnualBenefit,
+    BigDecimal budget,
+    String currency,
+    LocalDate startDate,
+    Integer durationMonths,
+    Complexity complexity,
+    Boolean personalData,
+    DataClassification dataClassification,
+    ThirdParty thirdParty,
+    Boolean criticalFunction,
+    Boolean newTechnology,
+    LocalDate regulatoryDeadline,
+    String externalReference,
+    String idempotencyKey,
+    String requestHash,
+    ProjectStatus status,
+    ProjectPhase phase,
+    Integer riskScore,
+    RiskTier riskTier,
+    Integer priorityScore,
+    PriorityClass priorityClass,
+    String requiredApprovals,
+    Integer reworkRound,
+    String processInstanceId,
+    String projectManager,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    OffsetDateTime decidedAt) {
+
+  /** Whether the given user is the requester or the sponsor of this project. */
+  public boolean isRequesterOrSponsor(String userId) {
+    return userId != null && (userId.equals(requester) || userId.equals(sponsor));
+  }
+}
