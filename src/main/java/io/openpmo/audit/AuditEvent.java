@@ -1,5 +1,6 @@
 package io.openpmo.audit;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 
 /** One entry of the append-only audit trail: who did what, when, to which project, and why. */
@@ -10,7 +11,7 @@ public record AuditEvent(
     String action,
     Long projectId,
     String projectCode,
-    String details,
+    @JsonRawValue String details,
     String prevHash,
     String hash) {
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import io.openpmo.core.Directory;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +27,15 @@ public class Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
   private final JavaMailSender mailSender;
-  private final IdentityService identityService;
+  private final Directory directory;
   private final AuditTrail auditTrail;
   private final String from;
   private final String publicUrl;
 
-  public Notifier(JavaMailSender mailSender, IdentityService identityService, AuditTrail auditTrail,
+  public Notifier(JavaMailSender mailSender, Directory directory, AuditTrail auditTrail,
       @Value("${openpmo.mail.from}") String from, @Value("${openpmo.public-url}") String publicUrl) {
     this.mailSender = mailSender;
-    this.identityService = identityService;
+    this.directory = directory;
     this.auditTrail = auditTrail;
     this.from = from;
     this.publicUrl = publicUrl;
@@ -60,7 +60,7 @@ public class Notifier {
       addressOf(userId, addresses, recipients);
     }
     for (String groupId : message.groups()) {
-      for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
+      for (User member : directory.membersOf(groupId)) {
         addressOf(member.getId(), addresses, recipients);
       }
     }
@@ -83,10 +83,9 @@ public class Notifier {
     if (userId == null) {
       return;
     }
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-      addresses.add(user.getEmail());
+    directory.user(userId).map(User::getEmail).filter(email -> !email.isBlank()).ifPresent(email -> {
+      addresses.add(email);
       recipients.add(userId);
-    }
+    });
   }
 }

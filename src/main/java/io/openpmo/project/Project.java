@@ -1,5 +1,6 @@
 package io.openpmo.project;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,15 +29,14 @@ public record Project(
     Boolean newTechnology,
     LocalDate regulatoryDeadline,
     String externalReference,
-    String idempotencyKey,
-    String requestHash,
+    @JsonIgnore String idempotencyKey,
+    @JsonIgnore String requestHash,
     ProjectStatus status,
     ProjectPhase phase,
     Integer riskScore,
     RiskTier riskTier,
     Integer priorityScore,
     PriorityClass priorityClass,
-    String requiredApprovals,
     Integer reworkRound,
     String processInstanceId,
     String projectManager,
@@ -44,7 +44,13 @@ public record Project(
     OffsetDateTime updatedAt,
     OffsetDateTime decidedAt) {
 
+  @JsonIgnore
+  public boolean isFinal() {
+    return status != null && status.isFinal();
+  }
+
   /** Whether the given user is the requester or the sponsor of this project. */
+  @JsonIgnore
   public boolean isRequesterOrSponsor(String userId) {
     return userId != null && (userId.equals(requester) || userId.equals(sponsor));
   }

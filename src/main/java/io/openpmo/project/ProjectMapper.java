@@ -21,6 +21,29 @@ public interface ProjectMapper {
   int updateStatus(@Param("id") long id, @Param("status") ProjectStatus status, @Param("phase") ProjectPhase phase,
       @Param("now") java.time.OffsetDateTime now);
 
+  Optional<Project> findByIdempotencyKey(@Param("requester") String requester, @Param("key") String key);
+
+  Optional<Project> findByExternalReference(@Param("requester") String requester,
+      @Param("externalReference") String externalReference);
+
+  /** Replaces the request fields (after a revision); identity, state and scores stay. */
+  int updateRequest(Project project);
+
+  int updateAssessment(@Param("id") long id, @Param("riskScore") int riskScore, @Param("riskTier") RiskTier riskTier,
+      @Param("priorityScore") int priorityScore, @Param("priorityClass") PriorityClass priorityClass,
+      @Param("now") java.time.OffsetDateTime now);
+
+  int updateReworkRound(@Param("id") long id, @Param("reworkRound") int reworkRound,
+      @Param("now") java.time.OffsetDateTime now);
+
+  /** Records the G0 decision: status, phase and when it was decided. */
+  int decide(@Param("id") long id, @Param("status") ProjectStatus status, @Param("phase") ProjectPhase phase,
+      @Param("now") java.time.OffsetDateTime now);
+
+  java.util.List<Project> search(ProjectSearch search);
+
+  long count(ProjectSearch search);
+
   int attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId,
       @Param("now") java.time.OffsetDateTime now);
 }

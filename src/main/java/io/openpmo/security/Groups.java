@@ -24,9 +24,13 @@ public final class Groups {
   public static final List<String> REVIEWERS = List.of(PMO, FINANCE, RISK, COMPLIANCE, INFOSEC,
       STEERING_COMMITTEE, EXECUTIVE_COMMITTEE, RESOURCE_MANAGERS, PROJECT_MANAGERS);
 
-  /** Groups that see every project of the portfolio, whatever its classification. */
+  /**
+   * Groups that see every project of the portfolio, whatever its classification. Others see the
+   * projects they are involved in (requester, sponsor, project manager, reviewer, approving group);
+   * an integration sees the projects it submitted.
+   */
   public static final List<String> PORTFOLIO_READERS = List.of(PMO, AUDITORS, STEERING_COMMITTEE,
-      EXECUTIVE_COMMITTEE, INTEGRATIONS, ADMIN);
+      EXECUTIVE_COMMITTEE, ADMIN);
 
   public static final List<String> ALL = List.of(REQUESTERS, PROJECT_MANAGERS, PMO, FINANCE, RISK,
       COMPLIANCE, INFOSEC, STEERING_COMMITTEE, EXECUTIVE_COMMITTEE, RESOURCE_MANAGERS, PROCESS_OWNERS,

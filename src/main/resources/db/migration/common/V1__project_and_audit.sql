@@ -34,7 +34,6 @@ CREATE TABLE project (
     risk_tier               VARCHAR(10),
     priority_score          INT,
     priority_class          VARCHAR(2),
-    required_approvals      VARCHAR(200),
     rework_round            INT            NOT NULL DEFAULT 0,
     process_instance_id     VARCHAR(64),
     project_manager         VARCHAR(64),

@@ -61,7 +61,7 @@ class ProjectMapperTest extends PostgresMapperTest {
         bad.sponsor(), bad.requester(), bad.projectType(), 9, bad.expectedAnnualBenefit(), bad.budget(),
         bad.currency(), bad.startDate(), bad.durationMonths(), bad.complexity(), bad.personalData(),
         bad.dataClassification(), bad.thirdParty(), bad.criticalFunction(), bad.newTechnology(),
-        bad.regulatoryDeadline(), null, null, null, bad.status(), bad.phase(), null, null, null, null, null, 0,
+        bad.regulatoryDeadline(), null, null, null, bad.status(), bad.phase(), null, null, null, null, 0,
         null, null, bad.createdAt(), bad.updatedAt(), null);
     assertThatThrownBy(() -> mapper.insert(negativeBudget)).isInstanceOf(DataIntegrityViolationException.class);
   }

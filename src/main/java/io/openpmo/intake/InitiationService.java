@@ -1,0 +1,221 @@
+package io.openpmo.intake;
+
+import io.openpmo.audit.AuditTrail;
+import io.openpmo.core.BusinessRuleException;
+import io.openpmo.core.NotFoundException;
+import io.openpmo.project.PriorityClass;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectPhase;
+import io.openpmo.project.ProjectStatus;
+import io.openpmo.project.RiskTier;
+import io.openpmo.review.ReviewDecision;
+import io.openpmo.review.ReviewService;
+import io.openpmo.review.ReviewSubjectType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a project request up to the G0 decision: registration, scoring, rework, approval,
+ * rejection, withdrawal. Every change is written to the audit trail in the same transaction.
+ */
+@Service
+public class InitiationService {
+
+  public static final String FUNCTIONAL = "FUNCTIONAL";
+  public static final String COMMITTEE = "COMMITTEE";
+  public static final String PMO_DECISION = "PMO_DECISION";
+
+  public enum Outcome { APPROVED, REJECTED, REWORK }
+
+  private final ProjectMapper projects;
+  private final ApprovalMapper approvals;
+  private final ReviewService reviews;
+  private final AuditTrail auditTrail;
+  private final Clock clock;
+
+  public InitiationService(ProjectMapper projects, ApprovalMapper approvals, ReviewService reviews,
+      AuditTrail auditTrail, Clock clock) {
+    this.projects = projects;
+    this.approvals = approvals;
+    this.reviews = reviews;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+  }
+
+  /** Writes a new project row for a valid request; the caller starts its process in the same transaction. */
+  @Transactional
+  public Project register(ProjectRequest request, String requester, String idempotencyKey, String requestHash,
+      String channel) {
+    OffsetDateTime now = now();
+    String code = String.format("PRJ-%d-%04d", now.getYear(), projects.nextCodeNumber());
+    projects.insert(new Project(null, code, request.title(), request.description(), request.businessUnit(),
+        request.sponsor(), requester, request.projectType(), request.strategicAlignment(),
+        request.expectedAnnualBenefit(), request.budget(), request.currency(), request.startDate(),
+        request.durationMonths(), request.complexity(), request.personalData(), request.dataClassification(),
+        request.thirdParty(), request.criticalFunction(), request.newTechnology(), request.regulatoryDeadline(),
+        request.externalReference(), idempotencyKey, requestHash, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION,
+        null, null, null, null, 0, null, null, now, now, null));
+    Project project = projects.findByCode(code).orElseThrow();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("channel", channel);
+    details.put("title", request.title());
+    details.put("budget", request.budget());
+    details.put("sponsor", request.sponsor());
+    if (request.externalReference() != null) {
+      details.put("externalReference", request.externalReference());
+    }
+    auditTrail.record(requester, "REQUEST_SUBMITTED", project.id(), code, details);
+    return project;
+  }
+
+  /** Binds the project to its initiation process; a project has exactly one. */
+  @Transactional
+  public Project attachProcess(long projectId, String processInstanceId) {
+    Project project = get(projectId);
+    if (projects.attachProcess(projectId, processInstanceId, now()) == 0) {
+      throw BusinessRuleException.conflict("Project " + project.code() + " already has its initiation process");
+    }
+    return get(projectId);
+  }
+
+  @Transactional
+  public void recordAssessment(long projectId, int riskScore, RiskTier riskTier, int priorityScore,
+      PriorityClass priorityClass, ApprovalRoute route) {
+    Project project = get(projectId);
+    projects.updateAssessment(projectId, riskScore, riskTier, priorityScore, priorityClass, now());
+    approvals.deleteFor(projectId);
+    int ordinal = 0;
+    for (String group : route.functionalGroups()) {
+      approvals.insert(projectId, group, FUNCTIONAL, ++ordinal);
+    }
+    for (String group : route.committeeGroups()) {
+      approvals.insert(projectId, group, COMMITTEE, ++ordinal);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("riskScore", riskScore);
+    details.put("riskTier", riskTier);
+    details.put("priorityScore", priorityScore);
+    details.put("priorityClass", priorityClass);
+    details.put("functionalReviews", route.functionalGroups());
+    details.put("committees", route.committeeGroups());
+    details.put("round", project.reworkRound() + 1);
+    auditTrail.record("ASSESSED", projectId, project.code(), details);
+  }
+
+  /** The outcome of one stage of one round: any REJECT rejects, else any REWORK asks for rework. */
+  @Transactional(readOnly = true)
+  public Outcome outcome(long projectId, int round, String stage) {
+    List<ReviewDecision> votes = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, projectId, round).stream()
+        .filter(ReviewDecision::isVote).filter(d -> stage.equals(d.stage())).toList();
+    if (votes.stream().anyMatch(d -> "REJECT".equals(d.decision()))) {
+      return Outcome.REJECTED;
+    }
+    if (votes.stream().anyMatch(d -> "REWORK".equals(d.decision()))) {
+      return Outcome.REWORK;
+    }
+    return Outcome.APPROVED;
+  }
+
+  @Transactional
+  public void returnForRework(long projectId) {
+    Project project = get(projectId);
+    projects.updateStatus(projectId, ProjectStatus.REWORK, ProjectPhase.INITIATION, now());
+    auditTrail.record("RETURNED_FOR_REWORK", projectId, project.code(),
+        Map.of("round", project.reworkRound() + 1, "reasons", reasons(projectId, "REWORK")));
+  }
+
+  /** Applies the requester's revision: the request is validated again and re-scored by the process. */
+  @Transactional
+  public Project revise(long projectId, ProjectRequest revised, String user) {
+    Project project = get(projectId);
+    if (project.status() != ProjectStatus.REWORK) {
+      throw BusinessRuleException.conflict(project.code() + " is " + project.status() + ", not in rework");
+    }
+    OffsetDateTime now = now();
+    projects.updateRequest(new Project(projectId, project.code(), revised.title(), revised.description(),
+        revised.businessUnit(), revised.sponsor(), project.requester(), revised.projectType(),
+        revised.strategicAlignment(), revised.expectedAnnualBenefit(), revised.budget(), revised.currency(),
+        revised.startDate(), revised.durationMonths(), revised.complexity(), revised.personalData(),
+        revised.dataClassification(), revised.thirdParty(), revised.criticalFunction(), revised.newTechnology(),
+        revised.regulatoryDeadline(), project.externalReference(), project.idempotencyKey(), project.requestHash(),
+        project.status(), project.phase(), project.riskScore(), project.riskTier(), project.priorityScore(),
+        project.priorityClass(), project.reworkRound(), project.processInstanceId(), project.projectManager(),
+        project.createdAt(), now, project.decidedAt()));
+    int round = project.reworkRound() + 1;
+    projects.updateReworkRound(projectId, round, now);
+    projects.updateStatus(projectId, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION, now);
+    auditTrail.record(user, "REQUEST_RESUBMITTED", projectId, project.code(),
+        Map.of("reworkRound", round, "budget", revised.budget(), "title", revised.title()));
+    return get(projectId);
+  }
+
+  @Transactional
+  public void approve(long projectId) {
+    Project project = get(projectId);
+    projects.decide(projectId, ProjectStatus.APPROVED, ProjectPhase.PLANNING, now());
+    auditTrail.record("PROJECT_APPROVED", projectId, project.code(),
+        Map.of("riskTier", String.valueOf(project.riskTier()), "priorityClass", String.valueOf(project.priorityClass()),
+            "budget", project.budget()));
+  }
+
+  @Transactional
+  public void reject(long projectId) {
+    Project project = get(projectId);
+    projects.decide(projectId, ProjectStatus.REJECTED, ProjectPhase.CLOSED, now());
+    auditTrail.record("PROJECT_REJECTED", projectId, project.code(), Map.of("reasons", reasons(projectId, "REJECT")));
+  }
+
+  @Transactional
+  public void withdraw(long projectId, String by) {
+    Project project = get(projectId);
+    projects.decide(projectId, ProjectStatus.WITHDRAWN, ProjectPhase.CLOSED, now());
+    auditTrail.record(by, "REQUEST_WITHDRAWN", projectId, project.code(), Map.of("status", project.status()));
+  }
+
+  /** Why the request was rejected or returned: the comments of the votes with that decision. */
+  @Transactional(readOnly = true)
+  public List<String> reasons(long projectId, String decision) {
+    return reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, projectId).stream()
+        .filter(d -> decision.equals(d.decision()) && d.comment() != null)
+        .map(d -> d.groupId() + " (" + d.reviewer() + "): " + d.comment())
+        .toList();
+  }
+
+  /**
+   * Whole months from today to the deadline, rounded up, so that "within 6 months" (at most 6) means
+   * the deadline is no further than six calendar months away; null without a deadline.
+   */
+  public Integer monthsToDeadline(LocalDate deadline) {
+    if (deadline == null) {
+      return null;
+    }
+    LocalDate today = LocalDate.now(clock);
+    long months = ChronoUnit.MONTHS.between(today, deadline);
+    if (today.plusMonths(months).isBefore(deadline)) {
+      months++;
+    }
+    return Math.toIntExact(months);
+  }
+
+  @Transactional(readOnly = true)
+  public Project get(long projectId) {
+    return projects.findById(projectId).orElseThrow(() -> new NotFoundException("No project with id " + projectId));
+  }
+
+  @Transactional(readOnly = true)
+  public List<RequiredApproval> requiredApprovals(long projectId) {
+    return approvals.findFor(projectId);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,58 @@
+package io.openpmo.intake;
+
+import static io.openpmo.intake.InitiationVariables.APPROVER_GROUPS;
+import static io.openpmo.intake.InitiationVariables.COMMITTEE_GROUPS;
+import static io.openpmo.intake.InitiationVariables.FUNCTIONAL_REVIEW_GROUPS;
+import static io.openpmo.intake.InitiationVariables.PRIORITY_ASSESSMENT;
+import static io.openpmo.intake.InitiationVariables.PRIORITY_CLASS;
+import static io.openpmo.intake.InitiationVariables.REJECTED;
+import static io.openpmo.intake.InitiationVariables.REWORK_REQUESTED;
+import static io.openpmo.intake.InitiationVariables.RISK_ASSESSMENT;
+import static io.openpmo.intake.InitiationVariables.RISK_TIER;
+
+import io.openpmo.project.PriorityClass;
+import io.openpmo.project.RiskTier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what the decisions said on the project (scores, tier, class, required approvals) and keeps
+ * in the process only what its gateways and multi-instance reviews need.
+ */
+@Component("recordAssessmentDelegate")
+class RecordAssessmentDelegate implements JavaDelegate {
+
+  private final InitiationService initiation;
+
+  RecordAssessmentDelegate(InitiationService initiation) {
+    this.initiation = initiation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<?, ?> risk = (Map<?, ?>) execution.getVariable(RISK_ASSESSMENT);
+    Map<?, ?> priority = (Map<?, ?>) execution.getVariable(PRIORITY_ASSESSMENT);
+    Collection<?> groups = (Collection<?>) execution.getVariable(APPROVER_GROUPS);
+    ApprovalRoute route = ApprovalRoute.of(groups.stream().map(Object::toString).toList());
+    RiskTier tier = RiskTier.valueOf((String) risk.get("riskTier"));
+    PriorityClass priorityClass = PriorityClass.valueOf((String) priority.get("priorityClass"));
+    long projectId = ((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    initiation.recordAssessment(projectId, ((Number) risk.get("riskScore")).intValue(), tier,
+        ((Number) priority.get("priorityScore")).intValue(), priorityClass, route);
+
+    execution.removeVariable(RISK_ASSESSMENT);
+    execution.removeVariable(PRIORITY_ASSESSMENT);
+    execution.removeVariable(APPROVER_GROUPS);
+    InitiationVariables.ASSESSMENT_FACTS.forEach(execution::removeVariable);
+    execution.setVariable(RISK_TIER, tier.name());
+    execution.setVariable(PRIORITY_CLASS, priorityClass.name());
+    execution.setVariable(FUNCTIONAL_REVIEW_GROUPS, new ArrayList<>(route.functionalGroups()));
+    execution.setVariable(COMMITTEE_GROUPS, new ArrayList<>(route.committeeGroups()));
+    execution.setVariable(REJECTED, false);
+    execution.setVariable(REWORK_REQUESTED, false);
+  }
+}

@@ -1,0 +1,149 @@
+package io.openpmo.intake;
+
+import io.openpmo.core.FieldProblem;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.Complexity;
+import io.openpmo.project.DataClassification;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectType;
+import io.openpmo.project.ThirdParty;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads a {@link ProjectRequest} from form variables (Tasklist start form, revision form, engine REST
+ * start), whose types depend on the form widget: numbers may come as Long, Double or text, dates as
+ * ISO text. Every unreadable field is named.
+ */
+final class RequestVariables {
+
+  static ProjectRequest read(Map<String, Object> variables) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Reader reader = new Reader(variables, problems);
+    ProjectRequest request = new ProjectRequest(
+        reader.text("title"), reader.text("description"), reader.text("businessUnit"), reader.text("sponsor"),
+        reader.choice("projectType", ProjectType.class), reader.integer("strategicAlignment"),
+        reader.amount("expectedAnnualBenefit"), reader.amount("budget"), reader.text("currency"),
+        reader.date("startDate"), reader.integer("durationMonths"), reader.choice("complexity", Complexity.class),
+        reader.flag("personalData"), reader.choice("dataClassification", DataClassification.class),
+        reader.choice("thirdParty", ThirdParty.class), reader.flag("criticalFunction"),
+        reader.flag("newTechnology"), reader.date("regulatoryDeadline"), reader.text("externalReference"));
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return request;
+  }
+
+  /** The project's request fields as form variables (to prefill the revision form). */
+  static Map<String, Object> of(Project project) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("title", project.title());
+    values.put("description", project.description());
+    values.put("businessUnit", project.businessUnit());
+    values.put("sponsor", project.sponsor());
+    values.put("projectType", project.projectType().name());
+    values.put("strategicAlignment", project.strategicAlignment());
+    values.put("expectedAnnualBenefit", project.expectedAnnualBenefit().doubleValue());
+    values.put("budget", project.budget().doubleValue());
+    values.put("currency", project.currency());
+    values.put("startDate", project.startDate().toString());
+    values.put("durationMonths", project.durationMonths());
+    values.put("complexity", project.complexity().name());
+    values.put("personalData", project.personalData());
+    values.put("dataClassification", project.dataClassification().name());
+    values.put("thirdParty", project.thirdParty().name());
+    values.put("criticalFunction", project.criticalFunction());
+    values.put("newTechnology", project.newTechnology());
+    values.put("regulatoryDeadline", project.regulatoryDeadline() == null ? null : project.regulatoryDeadline().toString());
+    values.put("externalReference", project.externalReference());
+    return values;
+  }
+
+  private record Reader(Map<String, Object> variables, List<FieldProblem> problems) {
+
+    String text(String name) {
+      Object value = variables.get(name);
+      if (value == null) {
+        return null;
+      }
+      String text = value.toString().strip();
+      return text.isEmpty() ? null : text;
+    }
+
+    Integer integer(String name) {
+      return convert(name, "a whole number", value -> value instanceof Number number
+          ? Integer.valueOf(Math.toIntExact(wholeNumber(number)))
+          : Integer.valueOf(value.toString().strip()));
+    }
+
+    BigDecimal amount(String name) {
+      return convert(name, "an amount", value -> value instanceof Number number
+          ? new BigDecimal(number.toString())
+          : new BigDecimal(value.toString().strip()));
+    }
+
+    Boolean flag(String name) {
+      return convert(name, "true or false", value -> {
+        if (value instanceof Boolean bool) {
+          return bool;
+        }
+        String text = value.toString().strip().toLowerCase();
+        if (!text.equals("true") && !text.equals("false")) {
+          throw new IllegalArgumentException(text);
+        }
+        return Boolean.valueOf(text);
+      });
+    }
+
+    LocalDate date(String name) {
+      return convert(name, "a date (YYYY-MM-DD)", value -> {
+        if (value instanceof java.util.Date date) {
+          return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        String text = value.toString().strip();
+        try {
+          return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+          return OffsetDateTime.parse(text).toLocalDate();
+        }
+      });
+    }
+
+    <E extends Enum<E>> E choice(String name, Class<E> type) {
+      return convert(name, "one of " + Arrays.toString(type.getEnumConstants()),
+          value -> Enum.valueOf(type, value.toString().strip()));
+    }
+
+    private <T> T convert(String name, String expected, Function<Object, T> conversion) {
+      Object value = variables.get(name);
+      if (value == null || value.toString().isBlank()) {
+        return null;
+      }
+      try {
+        return conversion.apply(value);
+      } catch (RuntimeException e) {
+        problems.add(new FieldProblem(name, "must be " + expected + " (was " + value + ")"));
+        return null;
+      }
+    }
+
+    private static long wholeNumber(Number number) {
+      double value = number.doubleValue();
+      if (value != Math.rint(value)) {
+        throw new IllegalArgumentException("not whole");
+      }
+      return number.longValue();
+    }
+  }
+
+  private RequestVariables() {
+  }
+}

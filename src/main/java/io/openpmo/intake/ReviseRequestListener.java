@@ -1,0 +1,85 @@
+package io.openpmo.intake;
+
+import io.openpmo.core.CurrentUser;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.Project;
+import io.openpmo.review.ReviewService;
+import io.openpmo.review.ReviewSubjectType;
+import io.openpmo.review.ReviewVariables;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The requester's rework task: prefilled with the request and the reviewers' comments; on completion
+ * either withdraws the request or validates and applies the revision (a 400 naming the fields when it
+ * is invalid), which is then scored again.
+ */
+@Component("reviseRequestListener")
+class ReviseRequestListener implements TaskListener {
+
+  static final String ACTION = "action";
+  static final String REVIEW_COMMENTS = "reviewComments";
+
+  private final InitiationService initiation;
+  private final ProjectRequestValidator validator;
+  private final ReviewService reviews;
+  private final CurrentUser currentUser;
+
+  ReviseRequestListener(InitiationService initiation, ProjectRequestValidator validator, ReviewService reviews,
+      CurrentUser currentUser) {
+    this.initiation = initiation;
+    this.validator = validator;
+    this.reviews = reviews;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long projectId = ((Number) task.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    Project project = initiation.get(projectId);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setName(task.getName() + ": " + project.code());
+      task.setDescription(project.title());
+      // the task's own scope (it declares an input parameter): Tasklist and REST completions both write here
+      task.getExecution().setVariablesLocal(RequestVariables.of(project));
+      task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
+    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
+        && !task.getAssignee().equals(project.requester())) {
+      throw new AuthorizationException("Only the requester " + project.requester() + " revises " + project.code());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      complete(task, project);
+    }
+  }
+
+  private void complete(DelegateTask task, Project project) {
+    String user = currentUser.id().orElse(task.getAssignee());
+    if (user != null && !user.equals(project.requester())) {
+      throw new AuthorizationException("Only the requester " + project.requester() + " revises " + project.code());
+    }
+    String action = String.valueOf(task.getExecution().getVariableLocal(ACTION));
+    if ("WITHDRAW".equals(action)) {
+      task.getExecution().setVariable(InitiationVariables.REVISION_ACTION, "WITHDRAW");
+      return;
+    }
+    if (!"RESUBMIT".equals(action)) {
+      throw new BadUserRequestException("Invalid request: action must be RESUBMIT or WITHDRAW");
+    }
+    Map<String, Object> fields = new HashMap<>(task.getExecution().getVariablesLocal());
+    try {
+      ProjectRequest revised = RequestVariables.read(fields).withCurrency(validator.baseCurrency());
+      validator.validate(revised);
+      Project updated = initiation.revise(project.id(), revised, user);
+      task.getExecution().setVariable(InitiationVariables.SPONSOR, updated.sponsor());
+      task.getExecution().setVariable(InitiationVariables.REWORK_ROUND, updated.reworkRound());
+      task.getExecution().setVariable(ReviewVariables.ROUND, updated.reworkRound() + 1);
+      task.getExecution().setVariable(InitiationVariables.REVISION_ACTION, "RESUBMIT");
+    } catch (InvalidRequestException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+  }
+}

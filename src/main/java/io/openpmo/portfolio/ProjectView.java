@@ -1,0 +1,37 @@
+package io.openpmo.portfolio;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.openpmo.project.Project;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A project as the API shows it: the request, its scores and why, its approvals, reviews and open tasks. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProjectView(
+    @JsonUnwrapped Project project,
+    List<Approval> requiredApprovals,
+    List<Review> reviews,
+    List<OpenTask> openTasks,
+    List<DecisionEvaluation> decisionRules) {
+
+  public record Approval(String group, String stage) {
+  }
+
+  public record Review(int round, String stage, String group, String reviewer, String decision, String comment,
+      OffsetDateTime decidedAt) {
+  }
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
+      String assignee, OffsetDateTime created, OffsetDateTime due) {
+  }
+
+  /** One evaluation of a decision table and the rules that fired, with their descriptions. */
+  public record DecisionEvaluation(String decision, String decisionName, OffsetDateTime evaluatedAt,
+      List<FiredRule> rules) {
+  }
+
+  public record FiredRule(String ruleId, String description, Map<String, Object> outputs) {
+  }
+}

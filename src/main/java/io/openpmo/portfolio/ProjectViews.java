@@ -1,0 +1,95 @@
+package io.openpmo.portfolio;
+
+import io.openpmo.core.EngineAccess;
+import io.openpmo.intake.InitiationService;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectSearch;
+import io.openpmo.review.ReviewService;
+import io.openpmo.review.ReviewSubjectType;
+import io.openpmo.core.CurrentUser;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds what the API shows of projects, for the caller's eyes only. */
+@Service
+public class ProjectViews {
+
+  /** A page of projects. */
+  public record Page<T>(List<T> items, int page, int size, long total) {
+  }
+
+  private final ProjectAccess access;
+  private final ProjectMapper projects;
+  private final InitiationService initiation;
+  private final ReviewService reviews;
+  private final DecisionHistory decisionHistory;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final EngineAccess engineAccess;
+  private final CurrentUser currentUser;
+
+  public ProjectViews(ProjectAccess access, ProjectMapper projects, InitiationService initiation,
+      ReviewService reviews, DecisionHistory decisionHistory, TaskService taskService, HistoryService historyService,
+      EngineAccess engineAccess, CurrentUser currentUser) {
+    this.access = access;
+    this.projects = projects;
+    this.initiation = initiation;
+    this.reviews = reviews;
+    this.decisionHistory = decisionHistory;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.engineAccess = engineAccess;
+    this.currentUser = currentUser;
+  }
+
+  @Transactional(readOnly = true)
+  public ProjectView view(String code) {
+    Project project = access.visible(code);
+    List<ProjectView.Approval> approvals = initiation.requiredApprovals(project.id()).stream()
+        .map(a -> new ProjectView.Approval(a.groupId(), a.stage())).toList();
+    List<ProjectView.Review> decisions = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, project.id()).stream()
+        .map(d -> new ProjectView.Review(d.reviewRound(), d.stage(), d.groupId(), d.reviewer(), d.decision(),
+            d.comment(), d.decidedAt()))
+        .toList();
+    return engineAccess.asSystem(() -> new ProjectView(project, approvals, decisions, openTasks(code),
+        decisionHistory.latest(processInstances(code))));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Project> search(ProjectSearch filter, int page, int size) {
+    ProjectSearch scoped = new ProjectSearch(filter.status(), filter.priorityClass(), filter.riskTier(), filter.phase(),
+        currentUser.id().orElse(""), currentUser.groups(), access.seesWholePortfolio(), size, page * size);
+    return new Page<>(projects.search(scoped), page, size, projects.count(scoped));
+  }
+
+  private List<ProjectView.OpenTask> openTasks(String code) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(code).orderByTaskCreateTime().asc().list()
+        .stream().map(this::openTask).toList();
+  }
+
+  private ProjectView.OpenTask openTask(Task task) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).toList();
+    return new ProjectView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups,
+        task.getAssignee(), utc(task.getCreateTime()), utc(task.getDueDate()));
+  }
+
+  private List<String> processInstances(String code) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+        .orderByProcessInstanceStartTime().asc().list().stream().map(HistoricProcessInstance::getId).toList();
+  }
+
+  private static java.time.OffsetDateTime utc(Date date) {
+    return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+  }
+}

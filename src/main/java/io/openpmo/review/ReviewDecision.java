@@ -1,0 +1,25 @@
+package io.openpmo.review;
+
+import java.time.OffsetDateTime;
+
+/** One vote, or one conflict-of-interest declaration ({@link #RECUSED}), by one person on one subject. */
+public record ReviewDecision(
+    Long id,
+    ReviewSubjectType subjectType,
+    Long subjectId,
+    Long projectId,
+    Integer reviewRound,
+    String stage,
+    String groupId,
+    String reviewer,
+    String decision,
+    String comment,
+    String taskId,
+    OffsetDateTime decidedAt) {
+
+  public static final String RECUSED = "RECUSED";
+
+  public boolean isVote() {
+    return !RECUSED.equals(decision);
+  }
+}
