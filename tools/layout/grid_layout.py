@@ -121,7 +121,7 @@ def main(model_path, layout_path):
         if not inner:
             raise SystemExit(f"layout: sub-process '{sid}' has no placed children")
         x = min(b.x for b in inner) - PAD
-        y = min(b.y for b in inner) - PAD
+        y = min(b.y for b in inner) - PAD - 20   # room for the sub-process name
         r = max(b.right for b in inner) + PAD
         btm = max(b.bottom for b in inner) + PAD + 20   # room for labels
         if sid in cells and len(cells[sid]) == 4:   # explicit [x, y, w, h] override
@@ -136,7 +136,7 @@ def main(model_path, layout_path):
         host = boxes[be.get("attachedToRef")]
         n = per_host.get(be.get("attachedToRef"), 0)
         per_host[be.get("attachedToRef")] = n + 1
-        boxes[be.get("id")] = Box(host.right - 30 - n * 40 - 18, host.bottom - 18, 36, 36)
+        boxes[be.get("id")] = Box(host.right - 30 - n * 90 - 18, host.bottom - 18, 36, 36)
 
     # routes
     edges = {}
@@ -197,8 +197,8 @@ def main(model_path, layout_path):
             (ax, ay), (bx, by) = points[0], points[1]
             if ay == by:   # horizontal first leg: label above it
                 lx, ly = min(ax, bx) + 6, ay - 20
-            else:          # vertical first leg: label beside it
-                lx, ly = ax + 6, (ay + by) / 2 - 7
+            else:          # vertical first leg: label beside it, near the source
+                lx, ly = ax + 6, (ay + 6 if by > ay else ay - 20)
             lab = ET.SubElement(e, "{%s}BPMNLabel" % NS["bpmndi"])
             ET.SubElement(lab, "{%s}Bounds" % NS["dc"], {"x": fmt(lx), "y": fmt(ly), "width": "90", "height": "14"})
 
@@ -225,6 +225,10 @@ def route(src, tgt, src_kind, rule, grid):
         y = grid["y0"] + rule["y"] * grid["row"] + grid["row"] / 2
         in_y = tgt.bottom if y > tgt.cy else tgt.y
         return [(src.right, src.cy), (x, src.cy), (x, y), (tgt.cx, y), (tgt.cx, in_y)]
+    if how == "up":   # straight up into the target's bottom edge (e.g. an expanded sub-process)
+        return [(src.cx, src.y), (src.cx, tgt.bottom)]
+    if how == "down":
+        return [(src.cx, src.bottom), (src.cx, tgt.y)]
     if how == "left":   # straight to the left
         return [(src.x, src.cy), (tgt.right, tgt.cy)]
     if how == "left-down":   # left, then down (or up) into the target

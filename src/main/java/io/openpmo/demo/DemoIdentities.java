@@ -28,6 +28,8 @@ class DemoIdentities implements InitializingBean {
   static final List<DemoUser> USERS = List.of(
       new DemoUser("rita", "Rita", "Reyes", List.of(Groups.REQUESTERS)),
       new DemoUser("paul", "Paul", "Martin", List.of(Groups.PROJECT_MANAGERS)),
+      // a second project manager, less qualified: HIGH risk projects need an exception for her
+      new DemoUser("nora", "Nora", "Novak", List.of(Groups.PROJECT_MANAGERS)),
       new DemoUser("petra", "Petra", "Olsen", List.of(Groups.PMO)),
       new DemoUser("fiona", "Fiona", "Chen", List.of(Groups.FINANCE)),
       new DemoUser("rick", "Rick", "Haas", List.of(Groups.RISK)),

@@ -62,7 +62,7 @@ public class InitiationService {
         request.durationMonths(), request.complexity(), request.personalData(), request.dataClassification(),
         request.thirdParty(), request.criticalFunction(), request.newTechnology(), request.regulatoryDeadline(),
         request.externalReference(), idempotencyKey, requestHash, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION,
-        null, null, null, null, 0, null, null, now, now, null));
+        null, null, null, null, 0, null, null, now, now, null, null, null, 0, null));
     Project project = projects.findByCode(code).orElseThrow();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("channel", channel);
@@ -148,7 +148,8 @@ public class InitiationService {
         revised.regulatoryDeadline(), project.externalReference(), project.idempotencyKey(), project.requestHash(),
         project.status(), project.phase(), project.riskScore(), project.riskTier(), project.priorityScore(),
         project.priorityClass(), project.reworkRound(), project.processInstanceId(), project.projectManager(),
-        project.createdAt(), now, project.decidedAt()));
+        project.createdAt(), now, project.decidedAt(), project.currentBaselineId(), project.health(),
+        project.missedReports(), project.pmExceptionBy()));
     int round = project.reworkRound() + 1;
     projects.updateReworkRound(projectId, round, now);
     projects.updateStatus(projectId, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION, now);

@@ -2,13 +2,11 @@ package io.openpmo.intake;
 
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectSummary;
 import io.openpmo.review.ReviewSubject;
 import io.openpmo.review.ReviewSubjectType;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -41,7 +39,7 @@ class ProjectRequestSubject implements ReviewSubject {
     Map<String, String> barred = new LinkedHashMap<>();
     barred.put(project.requester(), "requested " + project.code());
     barred.putIfAbsent(project.sponsor(), "sponsors " + project.code());
-    return new SubjectFacts(projectId, project.code(), project.title(), summary(project), barred);
+    return new SubjectFacts(projectId, project.code(), project.title(), ProjectSummary.markdown(project), barred);
   }
 
   @Override
@@ -68,30 +66,4 @@ class ProjectRequestSubject implements ReviewSubject {
     };
   }
 
-  static String summary(Project p) {
-    return "**" + p.code() + ": " + p.title() + "** (" + p.projectType() + ", " + p.businessUnit() + ")\n\n"
-        + "Requested by " + p.requester() + ", sponsored by " + p.sponsor() + "\n\n"
-        + "Budget " + money(p.currency(), p.budget()) + " · expected annual benefit "
-        + money(p.currency(), p.expectedAnnualBenefit()) + " · " + p.durationMonths() + " months from "
-        + p.startDate() + "\n\n"
-        + "Risk " + orDash(p.riskScore()) + " (" + orDash(p.riskTier()) + ") · priority " + orDash(p.priorityScore())
-        + " (" + orDash(p.priorityClass()) + ") · strategic alignment " + p.strategicAlignment() + "/5\n\n"
-        + "Complexity " + p.complexity() + " · data " + p.dataClassification() + " · personal data "
-        + yesNo(p.personalData()) + " · third party " + p.thirdParty() + " · critical function "
-        + yesNo(p.criticalFunction()) + " · new technology " + yesNo(p.newTechnology())
-        + (p.regulatoryDeadline() != null ? " · regulatory deadline " + p.regulatoryDeadline() : "") + "\n\n"
-        + p.description();
-  }
-
-  private static String money(String currency, BigDecimal amount) {
-    return currency + " " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(amount);
-  }
-
-  private static String orDash(Object value) {
-    return value == null ? "-" : value.toString();
-  }
-
-  private static String yesNo(Boolean value) {
-    return Boolean.TRUE.equals(value) ? "yes" : "no";
-  }
 }

@@ -4,6 +4,7 @@ import io.openpmo.core.CurrentUser;
 import io.openpmo.core.NotFoundException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectPhase;
 import io.openpmo.security.Groups;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Confidentiality by authorization: who may see a project. The PMO, the committees, auditors and
  * administrators see the whole portfolio; everyone else sees the projects they are involved in:
- * requested, sponsor, manage, reviewed, or whose approval one of their groups gives. A project the
+ * requested, sponsor, manage, reviewed, or whose approval one of their groups gives; project managers also see
+ * approved projects that wait for a project manager. A project the
  * caller may not see does not exist for them (404).
  */
 @Component
@@ -51,6 +53,11 @@ public class ProjectAccess {
     }
     if (user.equals(project.requester()) || user.equals(project.sponsor())
         || Objects.equals(user, project.projectManager())) {
+      return true;
+    }
+    // approved projects waiting for a project manager are open to the project managers, who pick them up
+    if (project.phase() == ProjectPhase.PLANNING && project.projectManager() == null
+        && currentUser.isInAnyGroup(Groups.PROJECT_MANAGERS)) {
       return true;
     }
     Integer reviewed = jdbc.queryForObject("SELECT count(*) FROM review_decision WHERE project_id = ? AND reviewer = ?",

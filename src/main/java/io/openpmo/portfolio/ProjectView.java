@@ -2,7 +2,11 @@ package io.openpmo.portfolio;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.openpmo.gate.GateCondition;
+import io.openpmo.gate.GateReview;
+import io.openpmo.lifecycle.Baseline;
 import io.openpmo.project.Project;
+import io.openpmo.status.StatusReport;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,17 @@ public record ProjectView(
     List<Approval> requiredApprovals,
     List<Review> reviews,
     List<OpenTask> openTasks,
-    List<DecisionEvaluation> decisionRules) {
+    List<DecisionEvaluation> decisionRules,
+    Baseline currentBaseline,
+    List<GateReview> gates,
+    List<GateCondition> gateConditions,
+    Health latestHealth,
+    List<StatusReport> statusReports) {
+
+  /** The latest health rating with its earned value indices. */
+  public record Health(String health, java.time.LocalDate reportDate, java.math.BigDecimal percentComplete,
+      java.math.BigDecimal cpi, java.math.BigDecimal spi) {
+  }
 
   public record Approval(String group, String stage) {
   }

@@ -1,6 +1,10 @@
 package io.openpmo.portfolio;
 
 import io.openpmo.core.EngineAccess;
+import io.openpmo.gate.GateService;
+import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.status.StatusReport;
+import io.openpmo.status.StatusReportService;
 import io.openpmo.intake.InitiationService;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -36,10 +40,17 @@ public class ProjectViews {
   private final HistoryService historyService;
   private final EngineAccess engineAccess;
   private final CurrentUser currentUser;
+  private final BaselineService baselines;
+  private final GateService gates;
+  private final StatusReportService reports;
 
   public ProjectViews(ProjectAccess access, ProjectMapper projects, InitiationService initiation,
       ReviewService reviews, DecisionHistory decisionHistory, TaskService taskService, HistoryService historyService,
-      EngineAccess engineAccess, CurrentUser currentUser) {
+      EngineAccess engineAccess, CurrentUser currentUser, BaselineService baselines, GateService gates,
+      StatusReportService reports) {
+    this.baselines = baselines;
+    this.gates = gates;
+    this.reports = reports;
     this.access = access;
     this.projects = projects;
     this.initiation = initiation;
@@ -60,8 +71,12 @@ public class ProjectViews {
         .map(d -> new ProjectView.Review(d.reviewRound(), d.stage(), d.groupId(), d.reviewer(), d.decision(),
             d.comment(), d.decidedAt()))
         .toList();
+    List<StatusReport> statusReports = reports.reports(project.id());
+    ProjectView.Health health = statusReports.isEmpty() ? null : health(statusReports.get(statusReports.size() - 1));
     return engineAccess.asSystem(() -> new ProjectView(project, approvals, decisions, openTasks(code),
-        decisionHistory.latest(processInstances(code))));
+        decisionHistory.latest(processInstances(code)),
+        project.currentBaselineId() == null ? null : baselines.get(project.currentBaselineId()),
+        gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports));
   }
 
   @Transactional(readOnly = true)
@@ -69,6 +84,10 @@ public class ProjectViews {
     ProjectSearch scoped = new ProjectSearch(filter.status(), filter.priorityClass(), filter.riskTier(), filter.phase(),
         currentUser.id().orElse(""), currentUser.groups(), access.seesWholePortfolio(), size, page * size);
     return new Page<>(projects.search(scoped), page, size, projects.count(scoped));
+  }
+
+  private static ProjectView.Health health(StatusReport last) {
+    return new ProjectView.Health(last.health(), last.reportDate(), last.percentComplete(), last.cpi(), last.spi());
   }
 
   private List<ProjectView.OpenTask> openTasks(String code) {

@@ -42,7 +42,11 @@ public record Project(
     String projectManager,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime decidedAt) {
+    OffsetDateTime decidedAt,
+    Long currentBaselineId,
+    String health,
+    Integer missedReports,
+    String pmExceptionBy) {
 
   @JsonIgnore
   public boolean isFinal() {

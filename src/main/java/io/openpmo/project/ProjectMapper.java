@@ -40,6 +40,15 @@ public interface ProjectMapper {
   int decide(@Param("id") long id, @Param("status") ProjectStatus status, @Param("phase") ProjectPhase phase,
       @Param("now") java.time.OffsetDateTime now);
 
+  int setProjectManager(@Param("id") long id, @Param("projectManager") String projectManager,
+      @Param("now") java.time.OffsetDateTime now);
+
+  int setPmException(@Param("id") long id, @Param("grantedBy") String grantedBy);
+
+  int setHealth(@Param("id") long id, @Param("health") String health, @Param("now") java.time.OffsetDateTime now);
+
+  int setMissedReports(@Param("id") long id, @Param("missedReports") int missedReports);
+
   java.util.List<Project> search(ProjectSearch search);
 
   long count(ProjectSearch search);

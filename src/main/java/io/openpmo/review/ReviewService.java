@@ -80,6 +80,9 @@ public class ReviewService {
     ReviewDecision recorded = new ReviewDecision(null, task.subjectType(), task.subjectId(), facts.projectId(),
         task.round(), task.stage(), task.group(), voter, decision, comment, task.taskId(), OffsetDateTime.now(clock));
     mapper.insert(recorded);
+    if (!recusal) {
+      subject.onVote(task, recorded, vote);
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", task.subjectType().name());
     details.put("subjectId", task.subjectId());
@@ -117,6 +120,7 @@ public class ReviewService {
     }
     requireLength(ReviewVariables.COMMENT, vote.comment());
     requireLength(ReviewVariables.CONDITIONS, vote.conditions());
+    subject.validate(stage, vote);
   }
 
   private static void requireLength(String field, String text) {

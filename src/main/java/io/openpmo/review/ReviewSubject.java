@@ -27,6 +27,14 @@ public interface ReviewSubject {
   /** Process variables to set after a vote (flags that end a multi-instance review early). */
   Map<String, Object> afterVote(String stage, String decision);
 
+  /** Subject-specific form rules, on top of decision and comment (e.g. conditions for GO_WITH_CONDITIONS). */
+  default void validate(String stage, Vote vote) {
+  }
+
+  /** Called in the vote's transaction once it is recorded (e.g. to create the conditions it sets). */
+  default void onVote(ReviewTask task, ReviewDecision recorded, Vote vote) {
+  }
+
   /** Facts about a reviewed subject. */
   record SubjectFacts(long projectId, String projectCode, String title, String summary,
       Map<String, String> barredPersons) {

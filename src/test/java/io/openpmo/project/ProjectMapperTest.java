@@ -62,7 +62,7 @@ class ProjectMapperTest extends PostgresMapperTest {
         bad.currency(), bad.startDate(), bad.durationMonths(), bad.complexity(), bad.personalData(),
         bad.dataClassification(), bad.thirdParty(), bad.criticalFunction(), bad.newTechnology(),
         bad.regulatoryDeadline(), null, null, null, bad.status(), bad.phase(), null, null, null, null, 0,
-        null, null, bad.createdAt(), bad.updatedAt(), null);
+        null, null, bad.createdAt(), bad.updatedAt(), null, null, null, 0, null);
     assertThatThrownBy(() -> mapper.insert(negativeBudget)).isInstanceOf(DataIntegrityViolationException.class);
   }
 }

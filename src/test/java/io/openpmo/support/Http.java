@@ -71,6 +71,10 @@ public final class Http {
     return send(builder(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
   }
 
+  public Response patch(String path, Object body) {
+    return send(builder(path).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+  }
+
   public Response delete(String path) {
     return send(builder(path).DELETE());
   }

@@ -21,7 +21,7 @@ public final class TestProjects {
         ProjectType.STRATEGIC, 4, new BigDecimal("900000.00"), new BigDecimal("1500000.00"), "EUR",
         LocalDate.of(2027, 1, 1), 12, Complexity.MEDIUM, true, DataClassification.CONFIDENTIAL, ThirdParty.NONE,
         false, false, null, externalReference, null, null, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION,
-        null, null, null, null, 0, null, null, now, now, null);
+        null, null, null, null, 0, null, null, now, now, null, null, null, 0, null);
   }
 
   private TestProjects() {

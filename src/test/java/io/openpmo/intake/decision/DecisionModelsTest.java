@@ -2,15 +2,23 @@ package io.openpmo.intake.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
@@ -20,8 +28,9 @@ import org.w3c.dom.NodeList;
 /**
  * The DMN files of dmn/ parse in the Camunda 7 DMN engine and keep the conventions that Camunda Modeler and the
  * deployment rely on: DMN 1.3, FEEL only (the deployment refuses script languages), a history time to live and a
- * name on every decision, a typeRef on every input and output, a description (annotation) on every rule, and a
- * diagram with every decision and requirement.
+ * name on every decision, a typeRef on every input and output, a label on every input and output, allowed values on
+ * every text input and output, ids named after their element (Rule_..., InputEntry_...), a description (annotation)
+ * on every rule, and a diagram with every decision and requirement. Every file of dmn/ is in the list below.
  */
 class DecisionModelsTest {
 
@@ -30,11 +39,28 @@ class DecisionModelsTest {
   static final String CAMUNDA = "http://camunda.org/schema/1.0/dmn";
   static final String MODELER = "http://camunda.org/schema/modeler/1.0";
 
+  /** The id prefix of every element that Camunda Modeler would otherwise name with a generated id. */
+  static final Map<String, String> ID_PREFIXES = Map.ofEntries(
+      Map.entry("decisionTable", "DecisionTable_"),
+      Map.entry("informationRequirement", "InformationRequirement_"),
+      Map.entry("input", "Input_"),
+      Map.entry("inputExpression", "InputExpression_"),
+      Map.entry("inputValues", "InputValues_"),
+      Map.entry("output", "Output_"),
+      Map.entry("outputValues", "OutputValues_"),
+      Map.entry("rule", "Rule_"),
+      Map.entry("inputEntry", "InputEntry_"),
+      Map.entry("outputEntry", "OutputEntry_"));
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
       "dmn/project-risk.dmn;       Definitions_ProjectRisk;     Project risk;     projectRisk riskPoints",
       "dmn/project-priority.dmn;   Definitions_ProjectPriority; Project priority; projectPriority priorityPoints",
-      "dmn/approval-routing.dmn;   Definitions_ApprovalRouting; Approval routing; approvalRouting"})
+      "dmn/approval-routing.dmn;   Definitions_ApprovalRouting; Approval routing; approvalRouting",
+      "dmn/gate-reviewers.dmn;     Definitions_GateReviewers;   Gate reviewers;   gateReviewers",
+      "dmn/project-health.dmn;     Definitions_ProjectHealth;   Project health;   projectHealth",
+      "dmn/change-classification.dmn; Definitions_ChangeClassification; Change classification; changeClassification",
+      "dmn/change-approvers.dmn;   Definitions_ChangeApprovers; Change approvers; changeApprovers"})
   void decisionFileParsesInCamunda7AndKeepsTheConventions(String resource, String definitionsId, String name,
       String decisionKeys) throws Exception {
     Set<String> keys = Set.of(decisionKeys.split(" "));
@@ -77,6 +103,30 @@ class DecisionModelsTest {
         problems.add(typed.getAttribute("id") + " has no typeRef");
       }
     }
+    for (Element input : elements(document, DMN, "input")) {
+      if (input.getAttribute("label").isBlank()) {
+        problems.add(input.getAttribute("id") + " has no label");
+      }
+      Element expression = elements(input, DMN, "inputExpression").get(0);
+      if ("string".equals(expression.getAttribute("typeRef")) && elements(input, DMN, "inputValues").isEmpty()) {
+        problems.add(input.getAttribute("id") + " is text without allowed values");
+      }
+    }
+    for (Element output : elements(document, DMN, "output")) {
+      if (output.getAttribute("label").isBlank()) {
+        problems.add(output.getAttribute("id") + " has no label");
+      }
+      if ("string".equals(output.getAttribute("typeRef")) && elements(output, DMN, "outputValues").isEmpty()) {
+        problems.add(output.getAttribute("id") + " is text without allowed values");
+      }
+    }
+    ID_PREFIXES.forEach((element, prefix) -> {
+      for (Element named : elements(document, DMN, element)) {
+        if (!named.getAttribute("id").startsWith(prefix)) {
+          problems.add(element + " '" + named.getAttribute("id") + "' has no id starting with " + prefix);
+        }
+      }
+    });
     for (Element rule : elements(document, DMN, "rule")) {
       List<Element> descriptions = elements(rule, DMN, "description");
       if (descriptions.isEmpty() || descriptions.get(0).getTextContent().isBlank()) {
@@ -98,6 +148,28 @@ class DecisionModelsTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyDecisionFileIsCheckedAbove() throws Exception {
+    CsvSource files = DecisionModelsTest.class
+        .getDeclaredMethod("decisionFileParsesInCamunda7AndKeepsTheConventions",
+            String.class, String.class, String.class, String.class)
+        .getAnnotation(CsvSource.class);
+    Set<String> checked = Stream.of(files.value())
+        .map(line -> line.substring(0, line.indexOf(';')).trim()).collect(Collectors.toSet());
+
+    assertThat(decisionFilesOnClasspath()).containsExactlyInAnyOrderElementsOf(checked);
+  }
+
+  /** dmn/*.dmn as Maven copies them to the test classpath (target/classes/dmn). */
+  private static Set<String> decisionFilesOnClasspath() throws IOException, URISyntaxException {
+    URL folder = DecisionModelsTest.class.getClassLoader().getResource("dmn");
+    assertThat(folder).as("dmn/ on the classpath").isNotNull();
+    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      return files.map(file -> "dmn/" + file.getFileName()).filter(name -> name.endsWith(".dmn"))
+          .collect(Collectors.toSet());
+    }
   }
 
   private static Document read(String resource) throws Exception {

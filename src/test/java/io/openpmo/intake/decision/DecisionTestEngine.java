@@ -25,9 +25,10 @@ import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 /**
  * The Camunda DMN engine alone (no process engine, no Spring), loading the decisions of {@code dmn/} from the
  * classpath. Every evaluation also reports which rules fired in which decision table, so that a test can name the
- * band of a factor and not only the points it adds up to.
+ * band of a factor and not only the points it adds up to. Public: the decision tests of the other packages
+ * (lifecycle, change) use it too.
  */
-final class DecisionTestEngine {
+public final class DecisionTestEngine {
 
   private static final ThreadLocal<Map<String, List<String>>> FIRED_RULES =
       ThreadLocal.withInitial(LinkedHashMap::new);
@@ -56,7 +57,7 @@ final class DecisionTestEngine {
   }
 
   /** Parses a decision, with the decisions it requires, as the process engine will deploy it. */
-  static DmnDecision decision(String resource, String decisionKey) {
+  public static DmnDecision decision(String resource, String decisionKey) {
     return ENGINE.parseDecision(decisionKey, read(resource));
   }
 
@@ -64,7 +65,7 @@ final class DecisionTestEngine {
    * Parses a decision without its information requirements, so that the outputs of the required decisions can be
    * given as variables: reaches boundaries (a risk score of 24, say) that no combination of inputs produces.
    */
-  static DmnDecision tableAlone(String resource, String decisionKey) {
+  public static DmnDecision tableAlone(String resource, String decisionKey) {
     DmnModelInstance model = read(resource);
     Decision decision = model.getModelElementById(decisionKey);
     for (InformationRequirement requirement : new ArrayList<>(decision.getInformationRequirements())) {
@@ -73,7 +74,7 @@ final class DecisionTestEngine {
     return ENGINE.parseDecision(decisionKey, model);
   }
 
-  static Evaluation evaluate(DmnDecision decision, Map<String, Object> variables) {
+  public static Evaluation evaluate(DmnDecision decision, Map<String, Object> variables) {
     FIRED_RULES.get().clear();
     DmnDecisionResult result = ENGINE.evaluateDecision(decision, Variables.fromMap(variables));
     Map<String, List<String>> fired = new LinkedHashMap<>(FIRED_RULES.get());
@@ -93,13 +94,13 @@ final class DecisionTestEngine {
   }
 
   /** The result of the top decision, and the ids of the rules that fired, per decision key. */
-  record Evaluation(DmnDecisionResult result, Map<String, List<String>> firedRules) {
+  public record Evaluation(DmnDecisionResult result, Map<String, List<String>> firedRules) {
 
-    <T> T single(String output) {
+    public <T> T single(String output) {
       return result.getSingleResult().getEntry(output);
     }
 
-    List<String> firedRules(String decisionKey) {
+    public List<String> firedRules(String decisionKey) {
       return firedRules.getOrDefault(decisionKey, List.of());
     }
   }

@@ -1,0 +1,10 @@
+package io.openpmo.gate;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.OffsetDateTime;
+
+/** One review of one gate of a project (a RECYCLE leads to another attempt). */
+public record GateReview(Long id, Long projectId, String gate, Integer attempt, String status, String outcome,
+    String reviewerGroups, @JsonRawValue String checklist, String processInstanceId, OffsetDateTime openedAt,
+    OffsetDateTime decidedAt) {
+}

@@ -1,0 +1,77 @@
+package io.openpmo.lifecycle;
+
+import io.openpmo.audit.AuditTrail;
+import io.openpmo.core.CurrentUser;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectSummary;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A PMO (or resource manager) decision with a few named options, described in the model itself by the
+ * task's input parameters: {@code decisionOptions} (comma separated), {@code decisionVariable} (the process
+ * variable that receives the choice, for the gateway after the task) and {@code decisionAction} (the
+ * audit trail's name for it). The form's {@code decision} must be one of the options; {@code comment}
+ * explains it. Used for hold decisions, PM qualification exceptions, interventions on RED projects and
+ * chasing missed reports, so that each is validated and on record the same way.
+ */
+@Component("decisionTaskListener")
+class DecisionTaskListener implements TaskListener {
+
+  static final String OPTIONS = "decisionOptions";
+  static final String VARIABLE = "decisionVariable";
+  static final String ACTION = "decisionAction";
+  static final String DECISION = "decision";
+  static final String COMMENT = "comment";
+
+  private final ProjectMapper projects;
+  private final AuditTrail auditTrail;
+  private final CurrentUser currentUser;
+
+  DecisionTaskListener(ProjectMapper projects, AuditTrail auditTrail, CurrentUser currentUser) {
+    this.projects = projects;
+    this.auditTrail = auditTrail;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Project project = projects.findById(((Number) task.getVariable(LifecycleVariables.PROJECT_ID)).longValue())
+        .orElseThrow();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setName(task.getName() + ": " + project.code());
+      task.setDescription(project.title());
+      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project));
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    List<String> options = Arrays.stream(String.valueOf(task.getVariable(OPTIONS)).split(","))
+        .map(String::strip).toList();
+    Object decision = task.getExecution().getVariableLocal(DECISION);
+    if (decision == null || !options.contains(decision.toString())) {
+      throw new BadUserRequestException("Invalid request: decision must be one of " + String.join(", ", options)
+          + " (was " + decision + ")");
+    }
+    Object comment = task.getExecution().getVariableLocal(COMMENT);
+    if (comment == null || comment.toString().isBlank()) {
+      throw new BadUserRequestException("Invalid request: comment is required to explain the decision");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("task", task.getTaskDefinitionKey());
+    details.put("decision", decision);
+    details.put("comment", comment);
+    auditTrail.record(currentUser.id().orElse(task.getAssignee()), String.valueOf(task.getVariable(ACTION)),
+        project.id(), project.code(), details);
+    task.getExecution().getProcessInstance().setVariable(String.valueOf(task.getVariable(VARIABLE)), decision.toString());
+    task.getExecution().getProcessInstance().setVariable("decisionComment", comment.toString());
+  }
+}

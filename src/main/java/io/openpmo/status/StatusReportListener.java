@@ -1,0 +1,102 @@
+package io.openpmo.status;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FormJson;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.lifecycle.Milestone;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectSummary;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The project manager's periodic status report task: the baseline's open milestones on the form; on
+ * completion the report is recorded with its earned value (unless a report sent through the API already
+ * fulfilled the task) and its id handed on for the health check.
+ */
+@Component("statusReportListener")
+class StatusReportListener implements TaskListener {
+
+  private final ProjectMapper projects;
+  private final StatusReportService reports;
+  private final BaselineService baselines;
+  private final CurrentUser currentUser;
+
+  StatusReportListener(ProjectMapper projects, StatusReportService reports, BaselineService baselines,
+      CurrentUser currentUser) {
+    this.projects = projects;
+    this.reports = reports;
+    this.baselines = baselines;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Project project = projects.findById(((Number) task.getVariable("projectId")).longValue()).orElseThrow();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setName(task.getName() + ": " + project.code());
+      task.setDescription(project.title());
+      Optional<StatusReport> last = reports.latest(project.id());
+      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project)
+          + last.map(r -> "\n\nLast report " + r.reportDate() + ": " + r.percentComplete().stripTrailingZeros()
+              .toPlainString() + "% complete, actual cost " + r.actualCost().toPlainString() + ", CPI "
+              + orNa(r.cpi()) + ", SPI " + orNa(r.spi()) + ", health " + r.health()).orElse(""));
+      List<Milestone> milestones = project.currentBaselineId() == null ? List.of()
+          : baselines.milestones(project.currentBaselineId());
+      task.setVariableLocal(StatusVariables.MILESTONE_OPTIONS, FormJson.of(milestones.stream()
+          .map(m -> Map.of("label", m.dueDate() + ": " + m.name(), "value", m.id().toString())).toList()));
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    Object fulfilled = task.getVariableLocal(StatusVariables.FULFILLED_BY_REPORT);
+    long reportId;
+    if (fulfilled != null) {
+      reportId = ((Number) fulfilled).longValue();
+    } else {
+      DelegateExecution scope = task.getExecution();
+      try {
+        List<String> done = FormJson.read(scope.getVariableLocal(StatusVariables.MILESTONES_DONE),
+            new TypeReference<List<String>>() { }, StatusVariables.MILESTONES_DONE);
+        StatusReportInput input = new StatusReportInput(null, amount(scope.getVariableLocal(StatusVariables.PERCENT_COMPLETE),
+            StatusVariables.PERCENT_COMPLETE), amount(scope.getVariableLocal(StatusVariables.ACTUAL_COST),
+            StatusVariables.ACTUAL_COST),
+            done == null ? List.of() : done.stream().map(id -> new StatusReportInput.MilestoneStatus(Long.valueOf(id),
+                "DONE", null, null)).collect(Collectors.toList()),
+            scope.getVariableLocal(StatusVariables.NOTES) == null ? null
+                : scope.getVariableLocal(StatusVariables.NOTES).toString());
+        reportId = reports.record(project, input, currentUser.id().orElse(task.getAssignee()), "TASKLIST").id();
+      } catch (InvalidRequestException e) {
+        throw new BadUserRequestException(e.getMessage());
+      }
+    }
+    task.getExecution().getProcessInstance().setVariable(StatusVariables.STATUS_REPORT_ID, reportId);
+  }
+
+  private static BigDecimal amount(Object value, String field) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(field, "must be a number (was " + value + ")");
+    }
+  }
+
+  private static String orNa(BigDecimal value) {
+    return value == null ? "n/a" : value.stripTrailingZeros().toPlainString();
+  }
+}
