@@ -32,7 +32,7 @@ class GateSummaries {
       JsonNode root = json.readTree(answers);
       StringBuilder text = new StringBuilder();
       for (JsonNode item : root.path("items")) {
-        text.append("- ").append(item.path("done").asBoolean() ? "[x] " : "[ ] ").append(item.path("item").asText())
+        text.append("- ").append(item.path("done").asBoolean() ? "✓ done: " : "✗ open: ").append(item.path("item").asText())
             .append("\n");
       }
       if (!root.path("notes").asText().isBlank()) {

@@ -32,6 +32,10 @@ public class PlanProjectListener implements TaskListener {
   static final String END = "endDate";
   static final String MILESTONES = "milestones";
   static final String ALLOCATIONS = "allocations";
+  /** The same as text, one per line, for the Tasklist form: {@code 2027-03-31 Design signed off}. */
+  static final String MILESTONES_TEXT = "milestonesText";
+  /** One per line: {@code DEVELOPER dana 2027-02 0.5} (person {@code -} when the role is still to staff). */
+  static final String ALLOCATIONS_TEXT = "allocationsText";
 
   private final LifecycleService lifecycle;
   private final BaselineService baselines;
@@ -76,19 +80,17 @@ public class PlanProjectListener implements TaskListener {
       scope.put(BAC, plan.budgetAtCompletion().doubleValue());
       scope.put(START, plan.startDate().toString());
       scope.put(END, plan.endDate().toString());
-      scope.put(MILESTONES, FormJson.of(plan.milestones()));
-      scope.put(ALLOCATIONS, FormJson.of(plan.allocations().stream()
-          .map(a -> Map.of("role", a.role(), "resourceUserId", a.resourceUserId() == null ? "" : a.resourceUserId(),
-              "month", a.month(), "fte", a.fte())).toList()));
+      scope.put(MILESTONES_TEXT, PlanText.milestones(plan.milestones()));
+      scope.put(ALLOCATIONS_TEXT, PlanText.allocations(plan.allocations()));
     } else {
       LocalDate start = project.startDate();
       LocalDate end = start.plusMonths(project.durationMonths());
       scope.put(BAC, project.budget().doubleValue());
       scope.put(START, start.toString());
       scope.put(END, end.toString());
-      scope.put(MILESTONES, FormJson.of(List.of(Map.of("name", "Kick-off", "dueDate", start.toString()),
-          Map.of("name", "Go-live", "dueDate", end.minusDays(1).toString()))));
-      scope.put(ALLOCATIONS, FormJson.of(List.of()));
+      scope.put(MILESTONES_TEXT, PlanText.milestones(List.of(new ProjectPlan.PlannedMilestone("Kick-off", start),
+          new ProjectPlan.PlannedMilestone("Go-live", end.minusDays(1)))));
+      scope.put(ALLOCATIONS_TEXT, "");
     }
     return scope;
   }
@@ -102,16 +104,29 @@ public class PlanProjectListener implements TaskListener {
     try {
       ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC)), date(scope.getVariableLocal(START), START),
           date(scope.getVariableLocal(END), END),
-          FormJson.read(scope.getVariableLocal(MILESTONES), new TypeReference<List<ProjectPlan.PlannedMilestone>>() { },
-              MILESTONES),
-          FormJson.read(scope.getVariableLocal(ALLOCATIONS), new TypeReference<List<ProjectPlan.PlannedAllocation>>() { },
-              ALLOCATIONS).stream().map(PlanProjectListener::blankResource).toList());
+          milestones(scope), allocations(scope));
       baselines.saveDraft(project, plan, manager, "Plan for G1");
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException(e.getMessage());
     }
     lifecycle.assignProjectManager(project.id(), manager);
     scope.getProcessInstance().setVariable(LifecycleVariables.PROJECT_MANAGER, manager);
+  }
+
+  /** Structured lists (REST clients) win over the text of the Tasklist form. */
+  private static List<ProjectPlan.PlannedMilestone> milestones(DelegateExecution scope) {
+    Object structured = scope.getVariableLocal(MILESTONES);
+    return structured != null
+        ? FormJson.read(structured, new TypeReference<List<ProjectPlan.PlannedMilestone>>() { }, MILESTONES)
+        : PlanText.parseMilestones((String) scope.getVariableLocal(MILESTONES_TEXT));
+  }
+
+  private static List<ProjectPlan.PlannedAllocation> allocations(DelegateExecution scope) {
+    Object structured = scope.getVariableLocal(ALLOCATIONS);
+    List<ProjectPlan.PlannedAllocation> lines = structured != null
+        ? FormJson.read(structured, new TypeReference<List<ProjectPlan.PlannedAllocation>>() { }, ALLOCATIONS)
+        : PlanText.parseAllocations((String) scope.getVariableLocal(ALLOCATIONS_TEXT));
+    return lines == null ? List.of() : lines.stream().map(PlanProjectListener::blankResource).toList();
   }
 
   private static ProjectPlan.PlannedAllocation blankResource(ProjectPlan.PlannedAllocation a) {
