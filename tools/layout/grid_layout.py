@@ -229,6 +229,8 @@ def route(src, tgt, src_kind, rule, grid):
         return [(src.cx, src.y), (src.cx, tgt.bottom)]
     if how == "down":
         return [(src.cx, src.bottom), (src.cx, tgt.y)]
+    if how == "up-left":   # up, then left into the target's right side
+        return [(src.cx, src.y), (src.cx, tgt.cy), (tgt.right, tgt.cy)]
     if how == "left":   # straight to the left
         return [(src.x, src.cy), (tgt.right, tgt.cy)]
     if how == "left-down":   # left, then down (or up) into the target

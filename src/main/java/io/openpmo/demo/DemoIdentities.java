@@ -31,6 +31,8 @@ class DemoIdentities implements InitializingBean {
       // a second project manager, less qualified: HIGH risk projects need an exception for her
       new DemoUser("nora", "Nora", "Novak", List.of(Groups.PROJECT_MANAGERS)),
       new DemoUser("petra", "Petra", "Olsen", List.of(Groups.PMO)),
+      // a second PMO member: a change the PMO raised is approved by another PMO member
+      new DemoUser("pierre", "Pierre", "Lambert", List.of(Groups.PMO)),
       new DemoUser("fiona", "Fiona", "Chen", List.of(Groups.FINANCE)),
       new DemoUser("rick", "Rick", "Haas", List.of(Groups.RISK)),
       new DemoUser("carla", "Carla", "Dubois", List.of(Groups.COMPLIANCE)),

@@ -49,6 +49,12 @@ public class BaselineService {
   /** Stores the plan as the project's draft baseline (replacing an earlier draft); answers it. */
   @Transactional
   public Baseline saveDraft(Project project, ProjectPlan plan, String user, String reason) {
+    return saveDraft(project, plan, user, reason, null);
+  }
+
+  /** The draft of a new version proposed by a change request. */
+  @Transactional
+  public Baseline saveDraft(Project project, ProjectPlan plan, String user, String reason, Long changeRequestId) {
     List<ResourcePlans.PlannedAllocation> allocations = validate(plan);
     OffsetDateTime now = now();
     Optional<Baseline> existing = mapper.findDraft(project.id());
@@ -56,11 +62,11 @@ public class BaselineService {
     if (existing.isPresent()) {
       id = existing.get().id();
       mapper.update(new Baseline(id, project.id(), existing.get().version(), Baseline.DRAFT, plan.budgetAtCompletion(),
-          plan.startDate(), plan.endDate(), reason, user, now, null));
+          plan.startDate(), plan.endDate(), reason, user, now, null, changeRequestId));
       mapper.deleteMilestones(id);
     } else {
       id = mapper.insert(new Baseline(null, project.id(), mapper.nextVersion(project.id()), Baseline.DRAFT,
-          plan.budgetAtCompletion(), plan.startDate(), plan.endDate(), reason, user, now, null));
+          plan.budgetAtCompletion(), plan.startDate(), plan.endDate(), reason, user, now, null, changeRequestId));
     }
     List<ProjectPlan.PlannedMilestone> milestones = plan.milestones().stream()
         .sorted(Comparator.comparing(ProjectPlan.PlannedMilestone::dueDate)).toList();
@@ -76,7 +82,7 @@ public class BaselineService {
   }
 
   /** Field problems of a plan, every one named; the resource plan lines as the capacity check reads them. */
-  List<ResourcePlans.PlannedAllocation> validate(ProjectPlan plan) {
+  public List<ResourcePlans.PlannedAllocation> validate(ProjectPlan plan) {
     List<FieldProblem> problems = new ArrayList<>();
     if (plan == null) {
       throw new InvalidRequestException("plan", "is required");
@@ -155,6 +161,12 @@ public class BaselineService {
     mapper.setStatus(baselineId, Baseline.DISCARDED, null);
   }
 
+  /** Marks a baseline withdrawn by a rollback; it stays readable, earned value of its days still uses it. */
+  @Transactional
+  public void markRolledBack(long baselineId) {
+    mapper.setStatus(baselineId, Baseline.ROLLED_BACK, null);
+  }
+
   @Transactional(readOnly = true)
   public Baseline get(long id) {
     return mapper.findById(id).orElseThrow(() -> new NotFoundException("No baseline with id " + id));
@@ -196,10 +208,6 @@ public class BaselineService {
         allocations(baselineId).stream().map(a -> new ProjectPlan.PlannedAllocation(a.role(), a.resourceId(),
             a.resourceId() == null ? null : userIds.computeIfAbsent(a.resourceId(), id -> resources.get(id).userId()),
             YearMonth.from(a.monthStart()).toString(), a.fte())).toList());
-  }
-
-  static BigDecimal zeroIfNull(BigDecimal value) {
-    return value == null ? BigDecimal.ZERO : value;
   }
 
   private OffsetDateTime now() {

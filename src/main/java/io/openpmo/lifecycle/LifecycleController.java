@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Planning and baselines")
 class LifecycleController {
 
-  /** A baseline version with its milestones and resource plan. */
-  record BaselineView(Baseline baseline, List<Milestone> milestones, List<Allocation> allocations) {
+  /** A baseline version with its milestones and resource plan, and what changed from the version before. */
+  record BaselineView(Baseline baseline, List<Milestone> milestones, List<Allocation> allocations,
+      BaselineDiff changesFromPrevious) {
   }
 
   static final String PLAN_TASK = "Task_PlanProject";
@@ -74,12 +75,26 @@ class LifecycleController {
   }
 
   @GetMapping("/baselines")
-  @Operation(summary = "Every baseline version of the project, with milestones and resource plan")
+  @Operation(summary = "Every baseline version of the project, with milestones, resource plan and the differences"
+      + " from the version before (budget, dates, milestones added, removed or moved, resource plan changes)")
   List<BaselineView> baselines(@PathVariable String code) {
-    return baselines.versions(access.visible(code).id()).stream().map(this::view).toList();
+    List<Baseline> versions = baselines.versions(access.visible(code).id()).stream()
+        .filter(b -> !Baseline.DISCARDED.equals(b.status())).toList();
+    List<BaselineView> views = new java.util.ArrayList<>();
+    for (int i = 0; i < versions.size(); i++) {
+      Baseline current = versions.get(i);
+      BaselineDiff diff = null;
+      if (i > 0) {
+        Baseline previous = versions.get(i - 1);
+        diff = BaselineDiff.between(previous, baselines.milestones(previous.id()), baselines.allocations(previous.id()),
+            current, baselines.milestones(current.id()), baselines.allocations(current.id()));
+      }
+      views.add(new BaselineView(current, baselines.milestones(current.id()), baselines.allocations(current.id()), diff));
+    }
+    return views;
   }
 
   private BaselineView view(Baseline baseline) {
-    return new BaselineView(baseline, baselines.milestones(baseline.id()), baselines.allocations(baseline.id()));
+    return new BaselineView(baseline, baselines.milestones(baseline.id()), baselines.allocations(baseline.id()), null);
   }
 }

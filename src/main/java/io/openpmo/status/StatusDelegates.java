@@ -61,9 +61,10 @@ class StatusDelegates {
     return execution -> {
       Project project = projects.findById(projectId(execution)).orElseThrow();
       notifier.send(Notifier.Message.toUsers(List.of(String.valueOf(project.projectManager())),
-          project.code() + " is RED: a change request is needed",
-          "The PMO reviewed " + project.code() + " \"" + project.title() + "\" after a RED status report and asks for"
-              + " a change request.\n\nPMO comment: " + execution.getVariable("decisionComment")),
+          project.code() + " is RED: change request " + execution.getVariable("lastChangeRequest") + " raised",
+          "The PMO reviewed " + project.code() + " \"" + project.title() + "\" after a RED status report and raised"
+              + " the change request " + execution.getVariable("lastChangeRequest") + ". Please assess its impact in"
+              + " Tasklist.\n\nPMO comment: " + execution.getVariable("decisionComment")),
           project.id(), project.code());
     };
   }

@@ -31,7 +31,7 @@ CREATE TABLE baseline (
     effective_from        TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uq_baseline_version UNIQUE (project_id, version),
     CONSTRAINT fk_baseline_project FOREIGN KEY (project_id) REFERENCES project (id),
-    CONSTRAINT ck_baseline_status CHECK (status IN ('DRAFT', 'IN_FORCE', 'SUPERSEDED', 'DISCARDED')),
+    CONSTRAINT ck_baseline_status CHECK (status IN ('DRAFT', 'IN_FORCE', 'SUPERSEDED', 'DISCARDED', 'ROLLED_BACK')),
     CONSTRAINT ck_baseline_dates CHECK (end_date > start_date),
     CONSTRAINT ck_baseline_bac CHECK (budget_at_completion > 0)
 );

@@ -3,20 +3,14 @@ package io.openpmo.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openpmo.intake.ProjectSubmissions;
-import io.openpmo.project.ProjectMapper;
 import io.openpmo.support.Http;
 import io.openpmo.support.Journeys;
-import io.openpmo.support.People;
 import io.openpmo.support.PostgresAppTest;
 import io.openpmo.support.Requests;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -27,20 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Planning, resources, status reports and the register over HTTP, on PostgreSQL. */
 class LifecycleApiPostgresTest extends PostgresAppTest {
 
-  @Autowired IdentityService identityService;
-  @Autowired ProjectSubmissions submissions;
-  @Autowired ProjectMapper projects;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
 
   Journeys journeys;
 
   @BeforeEach
   void setUp() {
-    journeys = new Journeys(new People(identityService), submissions, projects, runtimeService, taskService,
-        managementService);
+    journeys = journeys();
   }
 
   static Map<String, Object> apiPlan(String budget, List<Map<String, Object>> allocations) {

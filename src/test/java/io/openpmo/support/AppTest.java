@@ -18,6 +18,14 @@ public abstract class AppTest {
   @LocalServerPort
   protected int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  protected org.springframework.context.ApplicationContext context;
+
+  /** Drives projects through the processes of this application. */
+  protected Journeys journeys() {
+    return Journeys.of(context);
+  }
+
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");

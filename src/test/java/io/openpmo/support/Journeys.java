@@ -39,6 +39,14 @@ public final class Journeys {
     this.managementService = managementService;
   }
 
+  /** Journeys with the engine services and mappers of a running application. */
+  public static Journeys of(org.springframework.context.ApplicationContext context) {
+    return new Journeys(new People(context.getBean(org.camunda.bpm.engine.IdentityService.class)),
+        context.getBean(ProjectSubmissions.class), context.getBean(ProjectMapper.class),
+        context.getBean(RuntimeService.class), context.getBean(TaskService.class),
+        context.getBean(ManagementService.class));
+  }
+
   public Project project(String code) {
     return projects.findByCode(code).orElseThrow();
   }

@@ -20,6 +20,14 @@ public abstract class PostgresAppTest {
   @LocalServerPort
   protected int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  protected org.springframework.context.ApplicationContext context;
+
+  /** Drives projects through the processes of this application. */
+  protected Journeys journeys() {
+    return Journeys.of(context);
+  }
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("openpmo"));

@@ -1,0 +1,61 @@
+package io.openpmo.change;
+
+import io.openpmo.core.CurrentUser;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.Project;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The impact assessment: prefilled with what the requester estimated; completed, it replaces the estimate. */
+@Component("assessImpactListener")
+class AssessImpactListener implements TaskListener {
+
+  private final ChangeService changes;
+  private final CurrentUser currentUser;
+
+  AssessImpactListener(ChangeService changes, CurrentUser currentUser) {
+    this.changes = changes;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ChangeRequest change = changes.get(ChangeDelegates.changeId(task.getExecution()));
+    DelegateExecution scope = task.getExecution();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Project project = changes.project(change.projectId());
+      task.setName(task.getName() + ": " + change.code());
+      task.setDescription(change.title());
+      task.setVariableLocal("subjectSummary", ChangeRequestSubject.summary(change, project));
+      scope.setVariableLocal("scopeChange", change.scopeChange());
+      scope.setVariableLocal("scopeDescription", change.scopeDescription());
+      scope.setVariableLocal("delayDays", change.delayDays());
+      scope.setVariableLocal("costDelta", change.costDelta().doubleValue());
+      scope.setVariableLocal("riskImpact", change.riskImpact());
+      scope.setVariableLocal("regulatoryImpact", change.regulatoryImpact());
+      scope.setVariableLocal("emergency", change.emergency());
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    try {
+      ChangeRequest assessed = changes.assess(change.id(), new ChangeRequestInput(null, null,
+          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("scopeChange")),
+          RegisterChangeRequestDelegate.text(scope.getVariableLocal("scopeDescription")),
+          RegisterChangeRequestDelegate.whole(scope.getVariableLocal("delayDays"), "delayDays"),
+          RegisterChangeRequestDelegate.amount(scope.getVariableLocal("costDelta")),
+          RegisterChangeRequestDelegate.text(scope.getVariableLocal("riskImpact")),
+          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("regulatoryImpact")),
+          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("emergency")), null),
+          RegisterChangeRequestDelegate.text(scope.getVariableLocal("impactNotes")),
+          currentUser.id().orElse(task.getAssignee()));
+      scope.getProcessInstance().setVariable(ChangeVariables.EMERGENCY, assessed.emergency());
+    } catch (InvalidRequestException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.openpmo.change;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Change requests (statements in ChangeMapper.xml). */
+@Mapper
+interface ChangeMapper {
+
+  long insert(ChangeRequest change);
+
+  int countForProject(@Param("projectId") long projectId);
+
+  Optional<ChangeRequest> findById(@Param("id") long id);
+
+  List<ChangeRequest> findByProject(@Param("projectId") long projectId);
+
+  int updateImpact(ChangeRequest change);
+
+  int setStatus(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
+
+  int setClassification(@Param("id") long id, @Param("changeClass") String changeClass,
+      @Param("approverGroups") String approverGroups, @Param("now") java.time.OffsetDateTime now);
+
+  int setReapprovalRequired(@Param("id") long id, @Param("required") boolean required);
+
+  int decide(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
+
+  int setBaselines(@Param("id") long id, @Param("before") Long before, @Param("after") Long after);
+
+  int attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+}

@@ -1,0 +1,34 @@
+package io.openpmo.change;
+
+import io.openpmo.core.EngineAccess;
+import io.openpmo.project.Project;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Raises a change request and starts its process in one transaction (API and RED intervention). */
+@Service
+public class ChangeSubmissions {
+
+  private final ChangeService changes;
+  private final RuntimeService runtimeService;
+  private final EngineAccess engineAccess;
+
+  public ChangeSubmissions(ChangeService changes, RuntimeService runtimeService, EngineAccess engineAccess) {
+    this.changes = changes;
+    this.runtimeService = runtimeService;
+    this.engineAccess = engineAccess;
+  }
+
+  @Transactional
+  public ChangeRequest raise(Project project, ChangeRequestInput input, String by, String via) {
+    ChangeRequest change = changes.raise(project, input, by, via);
+    // our rules decided who may raise it; project managers need no start permission on the process
+    engineAccess.asSystem(() -> runtimeService.createProcessInstanceByKey(ChangeVariables.PROCESS_KEY)
+        .businessKey(project.code())
+        .setVariable(ChangeVariables.CHANGE_REQUEST_ID, change.id())
+        .setVariable(ChangeVariables.REQUESTED_BY, by)
+        .execute());
+    return changes.get(change.id());
+  }
+}

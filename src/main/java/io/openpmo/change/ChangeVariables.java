@@ -1,0 +1,40 @@
+package io.openpmo.change;
+
+import java.util.List;
+
+/** Variables of the changeRequest process. */
+public final class ChangeVariables {
+
+  public static final String PROCESS_KEY = "changeRequest";
+  public static final String CHANGE_REQUESTED_MESSAGE = "ChangeRequested";
+
+  public static final String CHANGE_REQUEST_ID = "changeRequestId";
+  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_CODE = "projectCode";
+  public static final String PROJECT_MANAGER = "projectManager";
+  public static final String REQUESTED_BY = "requestedBy";
+  public static final String IMPACT_ASSESSOR = "impactAssessor";
+  public static final String IMPACT_ASSESSOR_GROUP = "impactAssessorGroup";
+  public static final String EMERGENCY = "emergency";
+  public static final String CHANGE_CLASS = "changeClass";
+  public static final String CHANGE_APPROVER_GROUPS = "changeApproverGroups";
+  public static final String CHANGE_REJECTED = "changeRejected";
+  public static final String CHANGE_APPROVED = "changeApproved";
+  public static final String REAPPROVAL_REQUIRED = "reapprovalRequired";
+  public static final String REAPPROVAL_GROUPS = "reapprovalGroups";
+  public static final String CAPACITY_SUFFICIENT = "capacitySufficient";
+
+  /** Inputs of changeClassification, present only while it is evaluated. */
+  public static final List<String> CLASSIFICATION_FACTS = List.of("costDelta", "currentBudget", "delayDays",
+      "scopeChange", "regulatoryImpact", "criticalFunction");
+  /** Inputs of approvalRouting for a reapproval at the new budget. */
+  public static final List<String> ROUTING_FACTS = List.of("budget", "riskTier", "thirdParty", "personalData",
+      "dataClassification", "projectType", "newTechnology");
+
+  /** The change request fields of the Tasklist start form. */
+  public static final List<String> FORM_FIELDS = List.of("projectCode", "title", "reason", "scopeChange",
+      "scopeDescription", "delayDays", "costDelta", "riskImpact", "regulatoryImpact", "emergency");
+
+  private ChangeVariables() {
+  }
+}
