@@ -2,9 +2,15 @@ package io.openpmo.core;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** RFC 4180 CSV for reports: a header, then one line per row, fields quoted where needed. */
 public final class Csv {
+
+  private static final MediaType TEXT_CSV = new MediaType("text", "csv");
 
   public static String of(List<String> header, List<List<?>> rows) {
     StringBuilder csv = new StringBuilder(line(header));
@@ -12,6 +18,13 @@ public final class Csv {
       csv.append(line(row));
     }
     return csv.toString();
+  }
+
+  /** CSV as a download: {@code text/csv}, saved under the given file name. */
+  public static ResponseEntity<String> download(String filename, String csv) {
+    return ResponseEntity.ok().contentType(TEXT_CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .body(csv);
   }
 
   private static String line(List<?> fields) {

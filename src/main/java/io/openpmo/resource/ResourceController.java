@@ -1,11 +1,10 @@
 package io.openpmo.resource;
 
 import io.openpmo.core.Csv;
-import io.openpmo.core.InvalidRequestException;
+import io.openpmo.core.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,30 +68,18 @@ class ResourceController {
   @PreAuthorize(READERS)
   @Operation(summary = "Utilisation per resource and month by the plans in force (JSON, or CSV with format=csv"
       + " or Accept: text/csv); from and to as YYYY-MM")
-  ResponseEntity<?> utilisation(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String format,
+  ResponseEntity<?> utilisation(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String format,
       @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept) {
-    YearMonth start = month("from", from);
-    YearMonth end = month("to", to);
-    if (end.isBefore(start)) {
-      throw new InvalidRequestException("to", "must not be before from");
-    }
+    QueryParameters parameters = new QueryParameters();
+    YearMonth start = parameters.month("from", from);
+    YearMonth end = parameters.month("to", to);
+    parameters.notBefore("from", start, "to", end);
+    parameters.validate();
     List<Utilisation> rows = plans.utilisation(start, end);
     if ("csv".equalsIgnoreCase(format) || (accept != null && accept.contains("text/csv"))) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-          .header("Content-Disposition", "attachment; filename=\"utilisation-" + start + "-" + end + ".csv\"")
-          .body(Csv.of(List.of("resourceId", "name", "role", "month", "capacityFte", "allocatedFte", "utilisation"),
-              rows.stream().<List<?>>map(u -> List.of(u.resourceId(), u.name(), u.role(),
-                  YearMonth.from(u.monthStart()).toString(), u.capacityFte(), u.allocatedFte(), u.utilisation())).toList()));
+      return Csv.download(Utilisation.csvFilename(start, end), Utilisation.csv(rows));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
-  }
-
-  static YearMonth month(String field, String value) {
-    try {
-      return YearMonth.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(field, "must be a month as YYYY-MM (was " + value + ")");
-    }
   }
 }
