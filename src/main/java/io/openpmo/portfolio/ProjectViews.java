@@ -64,7 +64,16 @@ public class ProjectViews {
 
   @Transactional(readOnly = true)
   public ProjectView view(String code) {
-    Project project = access.visible(code);
+    return view(access.visible(code));
+  }
+
+  /**
+   * The view of a project whose visibility the caller has already checked, or which the system reads on its
+   * own behalf (e.g. a report archived by a process).
+   */
+  @Transactional(readOnly = true)
+  public ProjectView view(Project project) {
+    String code = project.code();
     List<ProjectView.Approval> approvals = initiation.requiredApprovals(project.id()).stream()
         .map(a -> new ProjectView.Approval(a.groupId(), a.stage())).toList();
     List<ProjectView.Review> decisions = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, project.id()).stream()

@@ -143,6 +143,12 @@ public class ReviewService {
     return mapper.findByRound(type, subjectId, round);
   }
 
+  /** Every vote and declaration on a project, on any subject (request, gates, changes), oldest first. */
+  @Transactional(readOnly = true)
+  public List<ReviewDecision> decisionsOnProject(long projectId) {
+    return mapper.findByProject(projectId);
+  }
+
   /** The comments reviewers left on a subject, newest round first, as text for a form. */
   @Transactional(readOnly = true)
   public String commentsForForm(ReviewSubjectType type, long subjectId) {
