@@ -63,6 +63,12 @@ public final class Http {
     return send(builder(path).GET());
   }
 
+  /** A GET whose answer is binary (a PDF, say): the bytes as they came. */
+  public BinaryResponse getBinary(String path) {
+    HttpResponse<byte[]> response = exchange(builder(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    return new BinaryResponse(response.statusCode(), response.body(), response.headers().map());
+  }
+
   public Response post(String path, Object body) {
     return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
   }
@@ -125,14 +131,31 @@ public final class Http {
   }
 
   private Response send(HttpRequest.Builder request) {
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body(), response.headers().map());
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers().map());
+      return client.send(request.build(), body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** What came back, as bytes. */
+  public record BinaryResponse(int status, byte[] body, Map<String, List<String>> headers) {
+    public List<String> header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    /** The body as text, for error answers. */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
     }
   }
 

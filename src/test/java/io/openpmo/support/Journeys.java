@@ -151,6 +151,15 @@ public final class Journeys {
     decide(manager, task(code, "Task_PlanProject", null), plan);
   }
 
+  /** Approves the request, has paul plan it with this budget at completion and no resources, and passes G1. */
+  public String inDelivery(ProjectRequest request, String budgetAtCompletion) {
+    String code = approved(request);
+    plan(code, "paul", plan(budgetAtCompletion, List.of()));
+    checklist(code, "paul", List.of());
+    gate(code, "GO", Map.of());
+    return code;
+  }
+
   /** Answers the gate checklist (all items done) as the project manager. */
   public void checklist(String code, String manager, List<String> done) {
     decide(manager, task(code, "Task_CompleteGateChecklist", null), Map.of("checklistDone", done));
