@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import io.openpmo.core.FormValues;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
@@ -44,14 +45,14 @@ class AssessImpactListener implements TaskListener {
     }
     try {
       ChangeRequest assessed = changes.assess(change.id(), new ChangeRequestInput(null, null,
-          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("scopeChange")),
-          RegisterChangeRequestDelegate.text(scope.getVariableLocal("scopeDescription")),
-          RegisterChangeRequestDelegate.whole(scope.getVariableLocal("delayDays"), "delayDays"),
-          RegisterChangeRequestDelegate.amount(scope.getVariableLocal("costDelta")),
-          RegisterChangeRequestDelegate.text(scope.getVariableLocal("riskImpact")),
-          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("regulatoryImpact")),
-          RegisterChangeRequestDelegate.flag(scope.getVariableLocal("emergency")), null),
-          RegisterChangeRequestDelegate.text(scope.getVariableLocal("impactNotes")),
+          FormValues.flag(scope.getVariableLocal("scopeChange")),
+          FormValues.text(scope.getVariableLocal("scopeDescription")),
+          FormValues.whole(scope.getVariableLocal("delayDays"), "delayDays"),
+          FormValues.amount(scope.getVariableLocal("costDelta"), "costDelta"),
+          FormValues.text(scope.getVariableLocal("riskImpact")),
+          FormValues.flag(scope.getVariableLocal("regulatoryImpact")),
+          FormValues.flag(scope.getVariableLocal("emergency")), null),
+          FormValues.text(scope.getVariableLocal("impactNotes")),
           currentUser.id().orElse(task.getAssignee()));
       scope.getProcessInstance().setVariable(ChangeVariables.EMERGENCY, assessed.emergency());
     } catch (InvalidRequestException e) {

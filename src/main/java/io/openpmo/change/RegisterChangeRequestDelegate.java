@@ -1,5 +1,10 @@
 package io.openpmo.change;
 
+import static io.openpmo.core.FormValues.amount;
+import static io.openpmo.core.FormValues.flag;
+import static io.openpmo.core.FormValues.text;
+import static io.openpmo.core.FormValues.whole;
+
 import static io.openpmo.change.ChangeVariables.CHANGE_REQUEST_ID;
 
 import io.openpmo.core.BusinessRuleException;
@@ -10,7 +15,6 @@ import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewVariables;
 import io.openpmo.security.Groups;
-import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -95,42 +99,12 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
     try {
       return changes.raise(project, new ChangeRequestInput(text(v.get("title")), text(v.get("reason")),
           flag(v.get("scopeChange")), text(v.get("scopeDescription")), whole(v.get("delayDays"), "delayDays"),
-          amount(v.get("costDelta")), text(v.get("riskImpact")), flag(v.get("regulatoryImpact")),
+          amount(v.get("costDelta"), "costDelta"), text(v.get("riskImpact")), flag(v.get("regulatoryImpact")),
           flag(v.get("emergency")), null), user, "TASKLIST");
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException(e.getMessage());
     } catch (BusinessRuleException e) {
       throw new BadUserRequestException(e.getMessage());
-    }
-  }
-
-  static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  static Boolean flag(Object value) {
-    return value == null ? null : Boolean.valueOf(value.toString());
-  }
-
-  static Integer whole(Object value, String field) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString()).intValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new InvalidRequestException(field, "must be a whole number (was " + value + ")");
-    }
-  }
-
-  static BigDecimal amount(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("costDelta", "must be an amount (was " + value + ")");
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.FormValues.amount;
+import static io.openpmo.core.FormValues.date;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
@@ -7,7 +10,6 @@ import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public class PlanProjectListener implements TaskListener {
     }
     DelegateExecution scope = task.getExecution();
     try {
-      ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC)), date(scope.getVariableLocal(START), START),
+      ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC), BAC), date(scope.getVariableLocal(START), START),
           date(scope.getVariableLocal(END), END),
           milestones(scope), allocations(scope));
       baselines.saveDraft(project, plan, manager, "Plan for G1");
@@ -132,28 +134,5 @@ public class PlanProjectListener implements TaskListener {
   private static ProjectPlan.PlannedAllocation blankResource(ProjectPlan.PlannedAllocation a) {
     return a.resourceUserId() != null && a.resourceUserId().isBlank()
         ? new ProjectPlan.PlannedAllocation(a.role(), a.resourceId(), null, a.month(), a.fte()) : a;
-  }
-
-  private static BigDecimal amount(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException(BAC, "must be an amount (was " + value + ")");
-    }
-  }
-
-  private static LocalDate date(Object value, String field) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      String text = value.toString();
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidRequestException(field, "must be a date YYYY-MM-DD (was " + value + ")");
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.FormValues.text;
+
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
@@ -83,10 +85,6 @@ class ResolveOverallocationListener implements TaskListener {
   private static Integer integer(Object value) {
     Long number = number(value);
     return number == null ? null : number.intValue();
-  }
-
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
 }

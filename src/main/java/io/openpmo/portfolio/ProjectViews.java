@@ -1,5 +1,6 @@
 package io.openpmo.portfolio;
 
+import io.openpmo.closure.ClosureViews;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.gate.GateService;
 import io.openpmo.lifecycle.BaselineService;
@@ -43,11 +44,13 @@ public class ProjectViews {
   private final BaselineService baselines;
   private final GateService gates;
   private final StatusReportService reports;
+  private final ClosureViews closureViews;
 
   public ProjectViews(ProjectAccess access, ProjectMapper projects, InitiationService initiation,
       ReviewService reviews, DecisionHistory decisionHistory, TaskService taskService, HistoryService historyService,
       EngineAccess engineAccess, CurrentUser currentUser, BaselineService baselines, GateService gates,
-      StatusReportService reports) {
+      StatusReportService reports, ClosureViews closureViews) {
+    this.closureViews = closureViews;
     this.baselines = baselines;
     this.gates = gates;
     this.reports = reports;
@@ -85,7 +88,8 @@ public class ProjectViews {
     return engineAccess.asSystem(() -> new ProjectView(project, approvals, decisions, openTasks(code),
         decisionHistory.latest(processInstances(code)),
         project.currentBaselineId() == null ? null : baselines.get(project.currentBaselineId()),
-        gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports));
+        gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports,
+        closureViews.summary(project.id()).orElse(null)));
   }
 
   @Transactional(readOnly = true)

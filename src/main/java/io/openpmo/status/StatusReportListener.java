@@ -1,5 +1,7 @@
 package io.openpmo.status;
 
+import static io.openpmo.core.FormValues.amount;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
@@ -83,17 +85,6 @@ class StatusReportListener implements TaskListener {
       }
     }
     task.getExecution().getProcessInstance().setVariable(StatusVariables.STATUS_REPORT_ID, reportId);
-  }
-
-  private static BigDecimal amount(Object value, String field) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException(field, "must be a number (was " + value + ")");
-    }
   }
 
   private static String orNa(BigDecimal value) {
