@@ -12,7 +12,6 @@ import io.openpmo.lifecycle.BaselineService;
 import io.openpmo.lifecycle.ProjectPlan;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
-import io.openpmo.project.ProjectStatus;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
@@ -38,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChangeService {
 
+  /** A change in one of these states is still undecided. */
+  static final Set<String> OPEN_STATUSES = Set.of("RAISED", "ASSESSED", "IN_APPROVAL", "IN_REAPPROVAL", "APPROVED");
   static final Set<String> RISK_IMPACTS = Set.of("NONE", "LOW", "MEDIUM", "HIGH");
   /** Approved overruns beyond this share of the original budget send the project back through approvalRouting. */
   static final BigDecimal REAPPROVAL_THRESHOLD = new BigDecimal("0.10");
@@ -64,7 +65,7 @@ public class ChangeService {
   /** Records a new change request on a project in delivery; the caller starts its process in the same transaction. */
   @Transactional
   public ChangeRequest raise(Project project, ChangeRequestInput input, String by, String via) {
-    if (project.status() != ProjectStatus.ACTIVE || project.currentBaselineId() == null) {
+    if (!project.inDelivery()) {
       throw BusinessRuleException.conflict(project.code() + " is " + project.status() + " (" + project.phase()
           + "): change control applies to projects in delivery");
     }
@@ -251,6 +252,25 @@ public class ChangeService {
     auditTrail.record(by, "EMERGENCY_CHANGE_ROLLED_BACK", project.id(), project.code(), Map.of("change",
         change.code(), "restoredVersion", restored.version()));
     return restored;
+  }
+
+  /**
+   * Withdraws the change requests still undecided when the project goes into closure: their draft baseline is
+   * discarded and the caller ends their processes. Applied and emergency changes stay as they are.
+   */
+  @Transactional
+  public List<ChangeRequest> withdrawOpen(long projectId, String reason) {
+    List<ChangeRequest> open = mapper.findByProject(projectId).stream()
+        .filter(c -> OPEN_STATUSES.contains(c.status())).toList();
+    for (ChangeRequest change : open) {
+      baselines.draft(projectId).filter(d -> d.id().equals(change.baselineAfterId()))
+          .ifPresent(d -> baselines.discard(d.id()));
+      mapper.decide(change.id(), "WITHDRAWN", now());
+      Project project = project(projectId);
+      auditTrail.record("CHANGE_WITHDRAWN", projectId, project.code(), Map.of("change", change.code(),
+          "reason", reason));
+    }
+    return open;
   }
 
   @Transactional

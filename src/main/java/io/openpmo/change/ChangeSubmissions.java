@@ -2,6 +2,7 @@ package io.openpmo.change;
 
 import io.openpmo.core.EngineAccess;
 import io.openpmo.project.Project;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,5 +31,18 @@ public class ChangeSubmissions {
         .setVariable(ChangeVariables.REQUESTED_BY, by)
         .execute());
     return changes.get(change.id());
+  }
+
+  /** Withdraws the undecided change requests of a project going into closure and ends their processes. */
+  @Transactional
+  public List<ChangeRequest> withdrawOpen(long projectId, String reason) {
+    List<ChangeRequest> withdrawn = changes.withdrawOpen(projectId, reason);
+    for (ChangeRequest change : withdrawn) {
+      if (change.processInstanceId() != null) {
+        engineAccess.asSystem(() -> runtimeService.deleteProcessInstanceIfExists(change.processInstanceId(),
+            "Withdrawn: " + reason, true, true, true, false));
+      }
+    }
+    return withdrawn;
   }
 }

@@ -106,6 +106,19 @@ public class LifecycleService {
   }
 
   @Transactional
+  public void cancel(long projectId, String by, String reason) {
+    transition(projectId, ProjectStatus.CANCELLED, ProjectPhase.CLOSURE, "PROJECT_CANCELLED",
+        Map.of("by", by, "reason", reason));
+  }
+
+  /** Closure is done: the project is CLOSED, whether it was delivered, stopped or cancelled. */
+  @Transactional
+  public void close(long projectId, String closureReason) {
+    transition(projectId, ProjectStatus.CLOSED, ProjectPhase.CLOSED, "PROJECT_CLOSED",
+        Map.of("closureReason", closureReason));
+  }
+
+  @Transactional
   public void handOverToClosure(long projectId) {
     Project project = get(projectId);
     transition(projectId, project.status(), ProjectPhase.CLOSURE, "DELIVERY_COMPLETED", Map.of());

@@ -2,6 +2,7 @@ package io.openpmo.portfolio;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.openpmo.closure.ClosureSummary;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.gate.GateReview;
 import io.openpmo.lifecycle.Baseline;
@@ -23,7 +24,8 @@ public record ProjectView(
     List<GateReview> gates,
     List<GateCondition> gateConditions,
     Health latestHealth,
-    List<StatusReport> statusReports) {
+    List<StatusReport> statusReports,
+    ClosureSummary closure) {
 
   /** The latest health rating with its earned value indices. */
   public record Health(String health, java.time.LocalDate reportDate, java.math.BigDecimal percentComplete,

@@ -53,6 +53,12 @@ public record Project(
     return status != null && status.isFinal();
   }
 
+  /** In delivery with a baseline in force: status reports and change requests apply. */
+  @JsonIgnore
+  public boolean inDelivery() {
+    return status == ProjectStatus.ACTIVE && phase == ProjectPhase.DELIVERY && currentBaselineId != null;
+  }
+
   /** Whether the given user is the requester or the sponsor of this project. */
   @JsonIgnore
   public boolean isRequesterOrSponsor(String userId) {

@@ -17,6 +17,8 @@ public enum ProjectStatus {
   ON_HOLD,
   /** Stopped at a gate; closure follows. */
   STOPPED,
+  /** Cancelled by its sponsor, the PMO or a committee; closure follows. */
+  CANCELLED,
   CLOSED;
 
   /** No process works on the project any more. */

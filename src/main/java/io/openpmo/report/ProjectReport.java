@@ -1,5 +1,6 @@
 package io.openpmo.report;
 
+import io.openpmo.closure.ClosureSummary;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.lifecycle.Baseline;
 import io.openpmo.portfolio.ProjectView;
@@ -30,6 +31,7 @@ import java.util.List;
  * @param baselines       every baseline version
  * @param statusReports   the status history with earned value and health, oldest first
  * @param register        risks and issues of the register
+ * @param closure         closure figures, lessons learned and the benefits review (null before any of them)
  */
 public record ProjectReport(
     Instant generatedAt,
@@ -41,7 +43,8 @@ public record ProjectReport(
     List<GateCondition> gateConditions,
     List<Baseline> baselines,
     List<StatusReport> statusReports,
-    List<RiskIssue> register) {
+    List<RiskIssue> register,
+    ClosureSummary closure) {
 
   public ProjectReport {
     if (generatedAt == null || project == null) {

@@ -1,6 +1,8 @@
 package io.openpmo.report;
 
 import com.lowagie.text.Document;
+import io.openpmo.closure.BenefitsReview;
+import io.openpmo.closure.Closure;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -78,6 +80,9 @@ public class ProjectReportPdf {
       baselines(document, report);
       statusHistory(document, report);
       register(document, report);
+      closure(document, report);
+      lessons(document, report);
+      benefits(document, report);
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("Cannot print the report of " + report.project().code(), e);
@@ -197,6 +202,60 @@ public class ProjectReportPdf {
         1.6f}, new String[] {"Kind", "Title", "Severity", "Prob.", "Impact", "Owner", "Status", "Due"},
         r -> new Object[] {r.kind(), r.title(), r.severity(), r.probability(), r.impact(), r.owner(), r.status(),
             r.dueDate()});
+  }
+
+  void closure(Document document, ProjectReport report) throws DocumentException {
+    Closure c = report.closure() == null ? null : report.closure().closure();
+    if (c == null) {
+      return;
+    }
+    heading(document, "Closure");
+    PdfPTable facts = new PdfPTable(new float[] {2, 3, 2, 3});
+    facts.setWidthPercentage(100);
+    fact(facts, "Reason", c.reason());
+    fact(facts, "Closure", c.status() + (c.closedAt() == null ? "" : ", " + text(c.closedAt())));
+    fact(facts, "Sponsor acceptance", c.acceptance() == null ? "not asked" : words(c.acceptance())
+        + (c.acceptanceComment() == null ? "" : ": " + c.acceptanceComment()));
+    fact(facts, "Refusals", c.acceptanceRefusals());
+    fact(facts, "Final cost", money(c.finalCost()));
+    fact(facts, "Budget at completion", money(c.budgetAtCompletion()));
+    fact(facts, "Cost variance", money(c.costVariance()));
+    fact(facts, "Schedule variance", c.scheduleVarianceDays() == null ? "-" : c.scheduleVarianceDays() + " days");
+    fact(facts, "Final CPI", index(c.finalCpi()));
+    fact(facts, "Final SPI", index(c.finalSpi()));
+    fact(facts, "Open risks and issues", c.openItems() == null ? "-" : words(c.openItems())
+        + (c.handedOverTo() == null ? "" : " to " + c.handedOverTo()));
+    fact(facts, "Released (FTE months)", c.releasedFte());
+    document.add(facts);
+    if (c.closureNotes() != null) {
+      document.add(new Paragraph("Notes: " + c.closureNotes(), BODY));
+    }
+  }
+
+  void lessons(Document document, ProjectReport report) throws DocumentException {
+    tableSection(document, "Lessons learned", report.closure() == null ? null : report.closure().lessons(),
+        new float[] {1.6f, 3, 3, 3, 1.8f}, new String[] {"By", "What went well", "What to improve",
+            "Recommendations", "Tags"},
+        l -> new Object[] {l.author() + ", " + text(l.createdAt() == null ? null : l.createdAt().toLocalDate()),
+            l.wentWell(), l.toImprove(), l.recommendations(), String.join(", ", l.tags())});
+  }
+
+  void benefits(Document document, ProjectReport report) throws DocumentException {
+    BenefitsReview b = report.closure() == null ? null : report.closure().benefitsReview();
+    if (b == null) {
+      return;
+    }
+    tableSection(document, "Benefits review", List.of(b), new float[] {2, 2.2f, 2.2f, 1.4f, 2.2f, 4},
+        new String[] {"Due", "Expected / year", "Realised / year", "Ratio", "Verdict", "How measured"},
+        r -> new Object[] {r.dueAt() == null ? null : r.dueAt().toLocalDate(), money(r.expectedAnnualBenefit()),
+            money(r.realisedAnnualBenefit()), index(r.realisationRatio()), r.outcome() == null ? "due" : words(r.outcome()),
+            r.comment()});
+  }
+
+  /** An enum-like code as words: ACCEPTED_WITH_RESERVATIONS is "Accepted with reservations". */
+  static String words(String code) {
+    String lower = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 
   /** A section that is one table: the heading, then one row per item of the part (left out when null). */

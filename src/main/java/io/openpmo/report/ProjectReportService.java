@@ -69,7 +69,8 @@ public class ProjectReportService {
     List<ProjectReport.Gate> gates = view.gates().stream().map(this::gate).toList();
     return new ProjectReport(clock.instant().truncatedTo(ChronoUnit.SECONDS), project, view.decisionRules(),
         view.requiredApprovals(), reviews(project, view.gates()), gates, view.gateConditions(),
-        baselines.versions(project.id()), view.statusReports(), register.register(project.id(), null));
+        baselines.versions(project.id()), view.statusReports(), register.register(project.id(), null),
+        view.closure());
   }
 
   private List<ProjectReport.Review> reviews(Project project, List<GateReview> gates) {

@@ -100,6 +100,28 @@ public class RiskRegister {
     }
   }
 
+  /**
+   * At closure: every risk and issue still open is CLOSED, or HANDED_OVER to a new owner (e.g. operations),
+   * each on the audit trail. Answers how many were settled.
+   */
+  @Transactional
+  public int settleOpen(Project project, String status, String newOwner, String by) {
+    int settled = 0;
+    for (RiskIssue item : register(project.id(), null)) {
+      if (!"OPEN".equals(item.status()) && !"MITIGATING".equals(item.status())) {
+        continue;
+      }
+      String owner = newOwner == null ? item.owner() : newOwner;
+      mapper.updateRiskIssue(new RiskIssue(item.id(), item.projectId(), item.kind(), item.title(), item.description(),
+          item.severity(), item.probability(), item.impact(), owner, status, item.dueDate(), item.createdBy(),
+          item.createdAt(), now()));
+      auditTrail.record(by, item.kind() + "_" + status, project.id(), project.code(),
+          Map.of("id", item.id(), "title", item.title(), "owner", owner));
+      settled++;
+    }
+    return settled;
+  }
+
   @Transactional(readOnly = true)
   public RiskIssue get(long id) {
     return mapper.findRiskIssue(id).orElseThrow(() -> new NotFoundException("No register entry " + id));

@@ -10,7 +10,6 @@ import io.openpmo.lifecycle.BaselineService;
 import io.openpmo.lifecycle.Milestone;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
-import io.openpmo.project.ProjectStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,7 +51,7 @@ public class StatusReportService {
 
   @Transactional
   public StatusReport record(Project project, StatusReportInput input, String by, String source) {
-    if (project.status() != ProjectStatus.ACTIVE || project.currentBaselineId() == null) {
+    if (!project.inDelivery()) {
       throw BusinessRuleException.conflict(project.code() + " is " + project.status() + " (" + project.phase()
           + "): status reports are taken during delivery");
     }

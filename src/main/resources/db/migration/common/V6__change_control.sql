@@ -36,7 +36,7 @@ CREATE TABLE change_request (
     CONSTRAINT ck_change_request_risk CHECK (risk_impact IN ('NONE', 'LOW', 'MEDIUM', 'HIGH')),
     CONSTRAINT ck_change_request_class CHECK (change_class IS NULL OR change_class IN ('MINOR', 'MAJOR', 'CRITICAL')),
     CONSTRAINT ck_change_request_status CHECK (status IN ('RAISED', 'ASSESSED', 'IN_APPROVAL', 'IN_REAPPROVAL',
-        'APPROVED', 'REJECTED', 'APPLIED', 'CONFIRMED', 'ROLLED_BACK')),
+        'APPROVED', 'REJECTED', 'APPLIED', 'CONFIRMED', 'ROLLED_BACK', 'WITHDRAWN')),
     CONSTRAINT ck_change_request_via CHECK (raised_via IN ('TASKLIST', 'API', 'RED_INTERVENTION'))
 );
 

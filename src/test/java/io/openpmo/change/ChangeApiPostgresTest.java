@@ -32,11 +32,7 @@ class ChangeApiPostgresTest extends PostgresAppTest {
   }
 
   String inDelivery(String title) {
-    String code = journeys.approved(Requests.small(title));
-    journeys.plan(code, "paul", Journeys.plan("100000", List.of()));
-    journeys.checklist(code, "paul", List.of());
-    journeys.gate(code, "GO", Map.of());
-    return code;
+    return journeys.inDelivery(Requests.small(title), "100000");
   }
 
   static Map<String, Object> change(int delayDays, int costDelta) {

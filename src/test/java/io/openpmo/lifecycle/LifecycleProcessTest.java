@@ -248,7 +248,7 @@ class LifecycleProcessTest extends AppTest {
       assertThat(lifecycle).isWaitingAt("CallActivity_DeliveryReadiness");
       journeys.checklist(code, "paul", List.of("Acceptance tests passed"));
       journeys.gate(code, "GO", Map.of());
-      assertThat(lifecycle).isEnded().hasPassed("Task_HandOverToClosure", "EndEvent_ReadyForClosure");
+      assertThat(lifecycle).isEnded().hasPassed("Task_StartClosure", "EndEvent_HandedOverToClosure");
       assertThat(journeys.project(code).phase()).isEqualTo(ProjectPhase.CLOSURE);
     }
 

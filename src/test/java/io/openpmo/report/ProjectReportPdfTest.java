@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.openpmo.closure.BenefitsReview;
+import io.openpmo.closure.Closure;
+import io.openpmo.closure.ClosureSummary;
+import io.openpmo.closure.Lesson;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.lifecycle.Baseline;
 import io.openpmo.portfolio.ProjectView;
@@ -43,6 +47,10 @@ class ProjectReportPdfTest {
   }
 
   static ProjectReport report(List<StatusReport> statusReports, List<RiskIssue> register) {
+    return report(statusReports, register, null);
+  }
+
+  static ProjectReport report(List<StatusReport> statusReports, List<RiskIssue> register, ClosureSummary closure) {
     return new ProjectReport(Instant.parse("2026-06-30T08:00:00Z"), project(),
         List.of(new ProjectView.DecisionEvaluation("projectRisk", "Project risk", DECIDED,
             List.of(new ProjectView.FiredRule("Rule_RiskMedium", "Risk points between 25 and 49",
@@ -56,7 +64,7 @@ class ProjectReportPdfTest {
             null, null)),
         List.of(new Baseline(11L, 7L, 1, Baseline.IN_FORCE, new BigDecimal("120000.00"), LocalDate.of(2026, 2, 1),
             LocalDate.of(2026, 8, 1), "Plan approved at G1", "paul", DECIDED, DECIDED, null)),
-        statusReports, register);
+        statusReports, register, closure);
   }
 
   static StatusReport statusReport(LocalDate date, String cpi) {
@@ -114,6 +122,28 @@ class ProjectReportPdfTest {
   @Test
   void anEmptyPartSaysSoAndAMissingPartIsLeftOut() throws IOException {
     String text = text(new ProjectReportPdf().render(report(List.of(), null)));
-    assertThat(text).contains("Status history", "None recorded.").doesNotContain("Risks and issues");
+    assertThat(text).contains("Status history", "None recorded.").doesNotContain("Risks and issues")
+        .doesNotContain("Closure").doesNotContain("Lessons learned");
+  }
+
+  @Test
+  void aClosedProjectShowsItsFinalFiguresLessonsAndBenefitsReview() throws IOException {
+    Closure closure = new Closure(1L, 7L, Closure.DELIVERED, null, Closure.CLOSED, "pi-9", DECIDED, DECIDED,
+        new BigDecimal("0.50"), Closure.ACCEPTED_WITH_RESERVATIONS, "Training to follow", "sam", DECIDED, 1,
+        new BigDecimal("126000.00"), new BigDecimal("100.00"), LocalDate.of(2026, 8, 20), new BigDecimal("120000.00"),
+        LocalDate.of(2026, 8, 1), new BigDecimal("-6000.00"), 19, new BigDecimal("0.9524"), new BigDecimal("1.0000"),
+        "HANDED_OVER", "sam", "Closed with the sponsor", "paul");
+    Lesson lesson = new Lesson(3L, 7L, "PRJ-2026-0042", "Replace the payments hub", "Stable team",
+        "Late test data", "Book the test environment at G1", List.of("testing", "environments"), "paul", DECIDED);
+    BenefitsReview review = new BenefitsReview(1L, 7L, DECIDED.plusMonths(6), new BigDecimal("90000.00"),
+        new BigDecimal("67500.00"), new BigDecimal("0.7500"), "PARTIALLY_ACHIEVED", "Measured on the ledger", "sam",
+        DECIDED.plusMonths(6));
+    String text = text(new ProjectReportPdf().render(report(List.of(), List.of(),
+        new ClosureSummary(closure, List.of(), List.of(lesson), review))));
+    String flat = text.replaceAll("\\s+", " ");
+    assertThat(flat).contains("Closure", "Accepted with reservations: Training to follow", "126,000.00", "-6,000.00",
+        "19 days", "0.9524", "Handed over to sam")
+        .contains("Lessons learned", "Book the test environment at G1", "testing, environments")
+        .contains("Benefits review", "67,500.00", "0.7500", "Partially achieved");
   }
 }

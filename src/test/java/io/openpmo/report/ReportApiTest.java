@@ -188,7 +188,7 @@ class ReportApiTest extends AppTest {
           .isEqualTo(report.get("projectCount").asInt());
       assertThat(count(report.get("byHealth"), "NONE")).isPositive();
       assertThat(keys(report.get("byStatus"))).isSubsetOf("SUBMITTED", "IN_REVIEW", "REWORK", "APPROVED", "ACTIVE",
-          "ON_HOLD", "STOPPED", "CLOSED").contains("APPROVED");
+          "ON_HOLD", "STOPPED", "CANCELLED", "CLOSED").contains("APPROVED");
       assertThat(keys(report.get("byStatus"))).isSortedAccordingTo(Comparator.comparing(
           key -> ProjectStatus.valueOf(key).ordinal()));
       assertThat(keys(report.get("byPriorityClass"))).isSorted();

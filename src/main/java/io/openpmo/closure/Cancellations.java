@@ -1,0 +1,61 @@
+package io.openpmo.closure;
+
+import io.openpmo.core.BusinessRuleException;
+import io.openpmo.core.CurrentUser;
+import io.openpmo.core.EngineAccess;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.security.Groups;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cancels an approved project that has not reached closure: its lifecycle ends (message CancelProject) and its
+ * closure starts, in one transaction. The sponsor, the PMO and the committees may cancel.
+ */
+@Service
+public class Cancellations {
+
+  static final String LIFECYCLE = "projectLifecycle";
+
+  private final ProjectMapper projects;
+  private final RuntimeService runtimeService;
+  private final EngineAccess engineAccess;
+  private final CurrentUser currentUser;
+
+  public Cancellations(ProjectMapper projects, RuntimeService runtimeService, EngineAccess engineAccess,
+      CurrentUser currentUser) {
+    this.projects = projects;
+    this.runtimeService = runtimeService;
+    this.engineAccess = engineAccess;
+    this.currentUser = currentUser;
+  }
+
+  @Transactional
+  public Project cancel(Project project, String reason) {
+    String user = currentUser.id().orElseThrow();
+    if (!user.equals(project.sponsor())
+        && !currentUser.isInAnyGroup(Groups.PMO, Groups.STEERING_COMMITTEE, Groups.EXECUTIVE_COMMITTEE)) {
+      throw BusinessRuleException.forbidden("Only the sponsor " + project.sponsor()
+          + ", the PMO or a committee cancels " + project.code());
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw new InvalidRequestException("reason", "is required (at most 2000 characters)");
+    }
+    ProcessInstance lifecycle = engineAccess.asSystem(() -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(LIFECYCLE).processInstanceBusinessKey(project.code()).singleResult());
+    if (lifecycle == null) {
+      throw BusinessRuleException.conflict(project.code() + " is " + project.status() + " (" + project.phase()
+          + "): only a project between approval and closure can be cancelled; a request in initiation is withdrawn");
+    }
+    engineAccess.asSystem(() -> runtimeService.createMessageCorrelation(ClosureVariables.CANCEL_MESSAGE)
+        .processInstanceId(lifecycle.getId())
+        .setVariables(Map.of(ClosureVariables.CANCELLED_BY, user, ClosureVariables.CANCELLATION_REASON, reason.strip()))
+        .correlate());
+    return projects.findById(project.id()).orElseThrow();
+  }
+}

@@ -1,0 +1,54 @@
+package io.openpmo.closure;
+
+import io.openpmo.core.CurrentUser;
+import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectSummary;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * The frame of every closure form: on create the task is named after the project and shows its summary;
+ * on complete the form values (in the task's own scope) are handed to {@link #complete}, whose 400s reach
+ * Tasklist and REST clients as a bad request naming the fields.
+ */
+abstract class ClosureTaskListener implements TaskListener {
+
+  protected final ClosureService closures;
+  protected final CurrentUser currentUser;
+
+  ClosureTaskListener(ClosureService closures, CurrentUser currentUser) {
+    this.closures = closures;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public final void notify(DelegateTask task) {
+    Project project = closures.project(ClosureDelegates.projectId(task));
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setName(task.getName() + ": " + project.code());
+      task.setDescription(project.title());
+      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project) + details(project));
+      prepare(task, task.getExecution(), project);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      try {
+        complete(task, task.getExecution(), project, currentUser.id().orElse(task.getAssignee()));
+      } catch (InvalidRequestException e) {
+        throw new BadUserRequestException(e.getMessage());
+      }
+    }
+  }
+
+  /** More markdown for the summary shown on the form. */
+  protected String details(Project project) {
+    return "";
+  }
+
+  /** Prefills the form (variables of the task's scope). */
+  protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
+  }
+
+  protected abstract void complete(DelegateTask task, DelegateExecution scope, Project project, String user);
+}
