@@ -1,0 +1,126 @@
+package io.openpmo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openpmo.support.AppTest;
+import java.time.YearMonth;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The demo portfolio, seeded at start-up as {@code ./mvnw spring-boot:run} does, goes through the real
+ * processes and gives the dashboard something in every chart: every phase, every health, attention items,
+ * cycle times and an over-allocation. It has its own application (without the Camunda webapps) and database,
+ * closed afterwards, so that its projects and allocations do not meet the other tests'.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = {"openpmo.demo.portfolio=true",
+    "spring.datasource.url=jdbc:h2:mem:demoportfolio;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=demoportfolio",
+    // the webapps keep static state of the last application that started them: this one must not take it over
+    "camunda.bpm.webapp.enabled=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DemoPortfolioTest extends AppTest {
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired TaskService taskService;
+
+  JsonNode portfolio;
+  List<String> seeded;
+
+  @BeforeAll
+  void readPortfolio() {
+    seeded = jdbc.queryForList("SELECT code FROM project", String.class);
+    portfolio = http("petra").get("/api/v1/reports/portfolio?includeFinished=true").json();
+  }
+
+  JsonNode seededProject(String title) {
+    for (JsonNode project : portfolio.get("projects")) {
+      if (project.get("title").asText().equals(title)) {
+        return project;
+      }
+    }
+    throw new AssertionError("no project " + title);
+  }
+
+  @Test
+  void thirteenProjectsInEveryPhase() {
+    assertThat(seeded).hasSize(13);
+    assertThat(seededProject("Mainframe print decommissioning").get("status").asText()).isEqualTo("CLOSED");
+    assertThat(seededProject("Robotic invoice processing pilot").get("status").asText()).isEqualTo("CLOSED");
+    assertThat(seededProject("Branch coffee machines upgrade").get("status").asText()).isEqualTo("REJECTED");
+    assertThat(seededProject("Treasury FX pricing engine").get("phase").asText()).isEqualTo("CLOSURE");
+    assertThat(seededProject("Open banking API v2 (PSD3 readiness)").get("status").asText()).isEqualTo("ON_HOLD");
+    assertThat(seededProject("DORA register of ICT third-party arrangements").get("phase").asText())
+        .isEqualTo("PLANNING");
+    assertThat(seededProject("Mobile app onboarding redesign").get("status").asText()).isEqualTo("APPROVED");
+    assertThat(seededProject("Data warehouse to lakehouse").get("phase").asText()).isEqualTo("INITIATION");
+  }
+
+  @Test
+  void projectsInDeliveryAreRedAmberAndGreen() {
+    assertThat(seededProject("Instant payments (SCT Inst) gateway").get("health").asText()).isEqualTo("RED");
+    assertThat(seededProject("Core banking ledger migration").get("health").asText()).isEqualTo("AMBER");
+    assertThat(seededProject("AML transaction monitoring upgrade").get("health").asText()).isEqualTo("GREEN");
+    assertThat(seededProject("Branch network Wi-Fi refresh").get("health").asText()).isEqualTo("GREEN");
+    String red = seededProject("Instant payments (SCT Inst) gateway").get("code").asText();
+    assertThat(portfolio.get("attention").findValuesAsText("code")).contains(red);
+    // the PMO has the intervention on the RED project and the change of the AMBER one in Tasklist
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(red)
+        .taskDefinitionKey("Task_InterveneOnRedProject").count()).isEqualTo(1);
+  }
+
+  @Test
+  void statusReportsAreDueNextWeekNotAllAtOnce() {
+    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("projectLifecycle").list().forEach(lifecycle ->
+        assertThat(managementService.createJobQuery().processInstanceId(lifecycle.getId()).timers()
+            .duedateLowerThan(now).count()).as(lifecycle.getBusinessKey()).isZero());
+  }
+
+  @Test
+  void overdueReviewsAndGatesNeedAttention() {
+    List<String> reasons = portfolio.get("attention").findValuesAsText("reason");
+    assertThat(reasons).contains("RED", "OVERDUE_REVIEW", "OVERDUE_GATE");
+  }
+
+  @Test
+  void theHistoryGivesCycleTimesAndTheResourcePlanAnOverAllocation() {
+    JsonNode cycleTimes = http("petra").get("/api/v1/reports/cycle-times").json();
+    assertThat(cycleTimes.get("gates").findValuesAsText("key")).contains("G0", "G1", "G2", "G3");
+    assertThat(cycleTimes.get("reviewGroups").findValuesAsText("key")).contains("pmo", "finance", "risk");
+    for (JsonNode gate : cycleTimes.get("gates")) {
+      if (!gate.get("key").asText().equals("GX")) {
+        assertThat(gate.get("count").asInt()).as(gate.toString()).isPositive();
+        assertThat(gate.get("medianDays").asDouble()).as(gate.toString()).isGreaterThan(0);
+      }
+    }
+    YearMonth month = YearMonth.now();
+    JsonNode utilisation = http("rosa").get("/api/v1/reports/utilisation?from=" + month + "&to="
+        + month.plusMonths(5)).json();
+    assertThat(utilisation.findValues("utilisation")).anySatisfy(u -> assertThat(u.asDouble()).isGreaterThan(1.0));
+  }
+
+  @Test
+  void theClosedProjectHasItsLessonsReportAndBenefitsReview() {
+    String closed = seededProject("Mainframe print decommissioning").get("code").asText();
+    JsonNode closure = http("petra").get("/api/v1/projects/" + closed + "/closure").json();
+    assertThat(closure.at("/closure/status").asText()).isEqualTo("CLOSED");
+    assertThat(closure.get("documents")).hasSize(1);
+    assertThat(closure.at("/benefitsReview/dueAt").asText()).isNotBlank();
+    assertThat(http("paul").get("/api/v1/lessons?tag=parallel-run").json().findValuesAsText("projectCode"))
+        .contains(closed);
+  }
+}
