@@ -10,6 +10,7 @@ import static io.openpmo.change.ChangeVariables.REAPPROVAL_GROUPS;
 import static io.openpmo.change.ChangeVariables.REAPPROVAL_REQUIRED;
 import static io.openpmo.change.ChangeVariables.ROUTING_FACTS;
 
+import io.openpmo.core.FiredRules;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.intake.ApprovalRoute;
 import io.openpmo.notify.Notifier;
@@ -47,11 +48,12 @@ class ChangeDelegates {
 
   /** Keeps class and approvers (without duplicates, in a fixed order) on the change; the facts go. */
   @Bean
-  JavaDelegate recordChangeClassificationDelegate(ChangeService changes) {
+  JavaDelegate recordChangeClassificationDelegate(ChangeService changes, FiredRules firedRules) {
     return execution -> {
       List<String> named = strings(execution.getVariable(CHANGE_APPROVER_GROUPS));
       List<String> approvers = new ArrayList<>(APPROVER_ORDER.stream().filter(named::contains).toList());
-      changes.recordClassification(changeId(execution), (String) execution.getVariable(CHANGE_CLASS), approvers);
+      changes.recordClassification(changeId(execution), (String) execution.getVariable(CHANGE_CLASS), approvers,
+          firedRules.take("changeClassification", "changeApprovers"));
       execution.setVariable(CHANGE_APPROVER_GROUPS, approvers);
       execution.setVariable(CHANGE_REJECTED, false);
       CLASSIFICATION_FACTS.forEach(execution::removeVariable);

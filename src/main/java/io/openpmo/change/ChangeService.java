@@ -162,14 +162,14 @@ public class ChangeService {
   }
 
   @Transactional
-  public void recordClassification(long id, String changeClass, List<String> approvers) {
+  public void recordClassification(long id, String changeClass, List<String> approvers, List<String> rules) {
     ChangeRequest change = get(id);
     OffsetDateTime now = now();
     mapper.setClassification(id, changeClass, String.join(",", approvers), now);
     mapper.setStatus(id, "IN_APPROVAL", now);
     Project project = project(change.projectId());
     auditTrail.record("CHANGE_CLASSIFIED", project.id(), project.code(), Map.of("change", change.code(),
-        "class", changeClass, "approvers", approvers));
+        "class", changeClass, "approvers", approvers, "rules", rules));
   }
 
   /**

@@ -88,7 +88,7 @@ public class InitiationService {
 
   @Transactional
   public void recordAssessment(long projectId, int riskScore, RiskTier riskTier, int priorityScore,
-      PriorityClass priorityClass, ApprovalRoute route) {
+      PriorityClass priorityClass, ApprovalRoute route, List<String> rules) {
     Project project = get(projectId);
     projects.updateAssessment(projectId, riskScore, riskTier, priorityScore, priorityClass, now());
     approvals.deleteFor(projectId);
@@ -107,6 +107,7 @@ public class InitiationService {
     details.put("functionalReviews", route.functionalGroups());
     details.put("committees", route.committeeGroups());
     details.put("round", project.reworkRound() + 1);
+    details.put("rules", rules);
     auditTrail.record("ASSESSED", projectId, project.code(), details);
   }
 

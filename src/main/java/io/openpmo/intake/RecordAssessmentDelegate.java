@@ -10,6 +10,7 @@ import static io.openpmo.intake.InitiationVariables.REWORK_REQUESTED;
 import static io.openpmo.intake.InitiationVariables.RISK_ASSESSMENT;
 import static io.openpmo.intake.InitiationVariables.RISK_TIER;
 
+import io.openpmo.core.FiredRules;
 import io.openpmo.project.PriorityClass;
 import io.openpmo.project.RiskTier;
 import java.util.ArrayList;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Component;
 class RecordAssessmentDelegate implements JavaDelegate {
 
   private final InitiationService initiation;
+  private final FiredRules firedRules;
 
-  RecordAssessmentDelegate(InitiationService initiation) {
+  RecordAssessmentDelegate(InitiationService initiation, FiredRules firedRules) {
     this.initiation = initiation;
+    this.firedRules = firedRules;
   }
 
   @Override
@@ -42,7 +45,8 @@ class RecordAssessmentDelegate implements JavaDelegate {
     PriorityClass priorityClass = PriorityClass.valueOf((String) priority.get("priorityClass"));
     long projectId = ((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue();
     initiation.recordAssessment(projectId, ((Number) risk.get("riskScore")).intValue(), tier,
-        ((Number) priority.get("priorityScore")).intValue(), priorityClass, route);
+        ((Number) priority.get("priorityScore")).intValue(), priorityClass, route,
+        firedRules.take("riskPoints", "projectRisk", "priorityPoints", "projectPriority", "approvalRouting"));
 
     execution.removeVariable(RISK_ASSESSMENT);
     execution.removeVariable(PRIORITY_ASSESSMENT);

@@ -6,14 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.openpmo.core.FiredRules;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +20,11 @@ import org.springframework.stereotype.Component;
 class DecisionHistory {
 
   private final HistoryService historyService;
-  private final RepositoryService repositoryService;
-  private final Map<String, DmnModelInstance> models = new ConcurrentHashMap<>();
+  private final FiredRules firedRules;
 
-  DecisionHistory(HistoryService historyService, RepositoryService repositoryService) {
+  DecisionHistory(HistoryService historyService, FiredRules firedRules) {
     this.historyService = historyService;
-    this.repositoryService = repositoryService;
+    this.firedRules = firedRules;
   }
 
   /** The latest evaluation of each decision in the given process instances. */
@@ -50,21 +45,12 @@ class DecisionHistory {
       }
       List<ProjectView.FiredRule> rules = outputsPerRule.entrySet().stream()
           .map(rule -> new ProjectView.FiredRule(rule.getKey(),
-              description(instance.getDecisionDefinitionId(), rule.getKey()), rule.getValue()))
+              firedRules.description(instance.getDecisionDefinitionId(), rule.getKey()), rule.getValue()))
           .toList();
       evaluations.add(new ProjectView.DecisionEvaluation(instance.getDecisionDefinitionKey(),
           instance.getDecisionDefinitionName(),
           instance.getEvaluationTime().toInstant().atOffset(ZoneOffset.UTC), rules));
     }
     return evaluations;
-  }
-
-  private String description(String decisionDefinitionId, String ruleId) {
-    DmnModelInstance model = models.computeIfAbsent(decisionDefinitionId, repositoryService::getDmnModelInstance);
-    ModelElementInstance element = model.getModelElementById(ruleId);
-    if (element instanceof Rule rule && rule.getDescription() != null) {
-      return rule.getDescription().getTextContent().strip();
-    }
-    return null;
   }
 }

@@ -142,6 +142,9 @@ class ChangeProcessTest extends AppTest {
     assertThat(auditTrail.forProject(journeys.project(code).id())).extracting(AuditEvent::action)
         .containsSubsequence("CHANGE_REQUESTED", "CHANGE_NOTED_BY_LIFECYCLE", "CHANGE_IMPACT_ASSESSED",
             "CHANGE_CLASSIFIED", "REVIEW_DECIDED", "BASELINE_IN_FORCE", "CHANGE_APPLIED");
+    assertThat(auditTrail.forProject(journeys.project(code).id())).filteredOn(e -> e.action().equals("CHANGE_CLASSIFIED"))
+        .singleElement().satisfies(e -> assertThat(e.details())
+            .contains("changeClassification: Nothing critical or major: minor", "changeApprovers: Minor change: PMO"));
   }
 
   @Test

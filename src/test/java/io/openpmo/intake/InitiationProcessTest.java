@@ -149,6 +149,10 @@ class InitiationProcessTest extends AppTest {
     assertThat(recipients(mail)).containsExactlyInAnyOrder("rita@openpmo.local", "sam@openpmo.local");
     assertThat(actions(submitted.code())).containsSubsequence("REQUEST_SUBMITTED", "ASSESSED", "REVIEW_DECIDED",
         "PROJECT_APPROVED", "NOTIFICATION_SENT");
+    // the assessment on the audit trail says which rules of which tables decided
+    assertThat(auditTrail.forProject(project(submitted.code()).id())).filteredOn(e -> e.action().equals("ASSESSED"))
+        .singleElement().satisfies(e -> assertThat(e.details()).contains("riskPoints: ", "projectRisk: Below 25 points",
+            "approvalRouting: "));
   }
 
   @Test
