@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.change.ChangeVariables.CHANGE_APPROVED;
 import static io.openpmo.change.ChangeVariables.CHANGE_APPROVER_GROUPS;
 import static io.openpmo.change.ChangeVariables.CHANGE_CLASS;
@@ -156,7 +157,7 @@ class ChangeDelegates {
   @Bean
   JavaDelegate noteChangeRequestDelegate(io.openpmo.audit.AuditTrail auditTrail) {
     return execution -> auditTrail.record("CHANGE_NOTED_BY_LIFECYCLE",
-        ((Number) execution.getVariable("projectId")).longValue(), execution.getProcessBusinessKey(),
+        projectId(execution), execution.getProcessBusinessKey(),
         java.util.Map.of("change", String.valueOf(execution.getVariable("lastChangeRequest"))));
   }
 
@@ -165,7 +166,7 @@ class ChangeDelegates {
   JavaDelegate raiseChangeRequestDelegate(ChangeSubmissions submissions, io.openpmo.project.ProjectMapper projects,
       CurrentUser currentUser) {
     return execution -> {
-      Project project = projects.findById(((Number) execution.getVariable("projectId")).longValue()).orElseThrow();
+      Project project = projects.findById(projectId(execution)).orElseThrow();
       Object comment = execution.getVariable("decisionComment");
       ChangeRequest change = submissions.raise(project, new ChangeRequestInput("Recovery of RED project " + project.code(),
           comment == null ? "PMO intervention on a RED status report" : comment.toString(), false, null, 0,

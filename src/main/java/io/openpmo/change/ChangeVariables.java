@@ -9,7 +9,7 @@ public final class ChangeVariables {
   public static final String CHANGE_REQUESTED_MESSAGE = "ChangeRequested";
 
   public static final String CHANGE_REQUEST_ID = "changeRequestId";
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String PROJECT_CODE = "projectCode";
   public static final String PROJECT_MANAGER = "projectManager";
   public static final String REQUESTED_BY = "requestedBy";

@@ -11,6 +11,7 @@ import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.lifecycle.Lifecycles;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewVariables;
@@ -37,14 +38,16 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final EngineAccess engineAccess;
   private final CurrentUser currentUser;
+  private final Lifecycles lifecycles;
 
   RegisterChangeRequestDelegate(ChangeService changes, ProjectMapper projects, RuntimeService runtimeService,
-      EngineAccess engineAccess, CurrentUser currentUser) {
+      EngineAccess engineAccess, CurrentUser currentUser, Lifecycles lifecycles) {
     this.changes = changes;
     this.projects = projects;
     this.runtimeService = runtimeService;
     this.engineAccess = engineAccess;
     this.currentUser = currentUser;
+    this.lifecycles = lifecycles;
   }
 
   @Override
@@ -68,12 +71,9 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
     boolean pmRaisedIt = change.requestedBy().equals(project.projectManager());
     execution.setVariable(ChangeVariables.IMPACT_ASSESSOR, pmRaisedIt ? null : project.projectManager());
     execution.setVariable(ChangeVariables.IMPACT_ASSESSOR_GROUP, pmRaisedIt ? Groups.PMO : Groups.PROJECT_MANAGERS);
+    var lifecycle = lifecycles.running(project.code())
+        .orElseThrow(() -> new BadUserRequestException(project.code() + " has no running lifecycle to change"));
     engineAccess.asSystem(() -> {
-      var lifecycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("projectLifecycle")
-          .processInstanceBusinessKey(project.code()).singleResult();
-      if (lifecycle == null) {
-        throw new BadUserRequestException(project.code() + " has no running lifecycle to change");
-      }
       try {
         runtimeService.createMessageCorrelation(ChangeVariables.CHANGE_REQUESTED_MESSAGE)
             .processInstanceId(lifecycle.getId())

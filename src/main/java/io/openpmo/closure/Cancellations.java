@@ -4,6 +4,7 @@ import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.lifecycle.Lifecycles;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.security.Groups;
@@ -20,15 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cancellations {
 
-  static final String LIFECYCLE = "projectLifecycle";
-
   private final ProjectMapper projects;
   private final RuntimeService runtimeService;
   private final EngineAccess engineAccess;
   private final CurrentUser currentUser;
+  private final Lifecycles lifecycles;
 
   public Cancellations(ProjectMapper projects, RuntimeService runtimeService, EngineAccess engineAccess,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, Lifecycles lifecycles) {
+    this.lifecycles = lifecycles;
     this.projects = projects;
     this.runtimeService = runtimeService;
     this.engineAccess = engineAccess;
@@ -46,12 +47,9 @@ public class Cancellations {
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw new InvalidRequestException("reason", "is required (at most 2000 characters)");
     }
-    ProcessInstance lifecycle = engineAccess.asSystem(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(LIFECYCLE).processInstanceBusinessKey(project.code()).singleResult());
-    if (lifecycle == null) {
-      throw BusinessRuleException.conflict(project.code() + " is " + project.status() + " (" + project.phase()
-          + "): only a project between approval and closure can be cancelled; a request in initiation is withdrawn");
-    }
+    ProcessInstance lifecycle = lifecycles.running(project.code()).orElseThrow(() -> BusinessRuleException.conflict(
+        project.code() + " is " + project.status() + " (" + project.phase() + "): only a project between approval"
+            + " and closure can be cancelled; a request in initiation is withdrawn"));
     engineAccess.asSystem(() -> runtimeService.createMessageCorrelation(ClosureVariables.CANCEL_MESSAGE)
         .processInstanceId(lifecycle.getId())
         .setVariables(Map.of(ClosureVariables.CANCELLED_BY, user, ClosureVariables.CANCELLATION_REASON, reason.strip()))

@@ -1,5 +1,7 @@
 package io.openpmo.closure;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.change.ChangeSubmissions;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.lifecycle.LifecycleService;
@@ -14,7 +16,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(ClosureSettings.class)
 class ClosureDelegates {
-
-  static long projectId(VariableScope scope) {
-    return ((Number) scope.getVariable(ClosureVariables.PROJECT_ID)).longValue();
-  }
 
   /** Lifecycle: a cancellation request (message CancelProject) is recorded before closure starts. */
   @Bean

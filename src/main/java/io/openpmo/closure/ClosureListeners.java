@@ -63,9 +63,6 @@ class ClosureListeners {
 
       @Override
       protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
-        if (task.getAssignee() == null) {
-          task.addCandidateGroup(io.openpmo.security.Groups.PMO);   // no project manager: the PMO closes it
-        }
         StatusReport last = reports.latest(project.id()).orElse(null);
         scope.setVariableLocal("finalCost", last == null ? null : last.actualCost().doubleValue());
         scope.setVariableLocal("percentComplete", Closure.DELIVERED.equals(closures.get(project.id()).reason())
@@ -92,13 +89,6 @@ class ClosureListeners {
   @Bean
   ClosureTaskListener lessonsListener(ClosureService closures, CurrentUser currentUser, Lessons lessons) {
     return new ClosureTaskListener(closures, currentUser) {
-      @Override
-      protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
-        if (task.getAssignee() == null) {
-          task.addCandidateGroup(io.openpmo.security.Groups.PMO);
-        }
-      }
-
       @Override
       protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
         lessons.record(project, new LessonInput(text(scope.getVariableLocal("wentWell")),

@@ -1,16 +1,20 @@
 package io.openpmo.closure;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
+import io.openpmo.security.Groups;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * The frame of every closure form: on create the task is named after the project and shows its summary;
+ * The frame of every closure form: on create the task is named after the project and shows its summary (a
+ * task nobody holds, because the project never had a manager, goes to the PMO);
  * on complete the form values (in the task's own scope) are handed to {@link #complete}, whose 400s reach
  * Tasklist and REST clients as a bad request naming the fields.
  */
@@ -26,11 +30,12 @@ abstract class ClosureTaskListener implements TaskListener {
 
   @Override
   public final void notify(DelegateTask task) {
-    Project project = closures.project(ClosureDelegates.projectId(task));
+    Project project = closures.project(projectId(task));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + ": " + project.code());
-      task.setDescription(project.title());
-      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project) + details(project));
+      ProjectSummary.showOn(task, project, details(project));
+      if (task.getAssignee() == null && task.getCandidates().isEmpty()) {
+        task.addCandidateGroup(Groups.PMO);   // the project never had a manager: the PMO closes it
+      }
       prepare(task, task.getExecution(), project);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       try {

@@ -4,7 +4,7 @@ package io.openpmo.closure;
 public final class ClosureVariables {
 
   public static final String PROCESS_KEY = "projectClosure";
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String CLOSURE_REASON = "closureReason";
   public static final String SPONSOR = "sponsor";
   public static final String REQUESTER = "requester";

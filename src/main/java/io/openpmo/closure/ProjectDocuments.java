@@ -32,11 +32,12 @@ public class ProjectDocuments {
   public ProjectDocument archive(Project project, String kind, String fileName, String contentType, byte[] content,
       String by) {
     String sha256 = sha256(content);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long id = mapper.insertDocument(new ProjectDocument(null, project.id(), kind, fileName, contentType, content,
-        content.length, sha256, by, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        content.length, sha256, by, now));
     auditTrail.record(by, "DOCUMENT_ARCHIVED", project.id(), project.code(), Map.of("documentId", id, "kind", kind,
         "fileName", fileName, "sha256", sha256, "sizeBytes", content.length));
-    return mapper.findDocuments(project.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    return new ProjectDocument(id, project.id(), kind, fileName, contentType, null, content.length, sha256, by, now);
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.openpmo.demo;
 
 import io.openpmo.security.Groups;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-class DemoIdentities implements InitializingBean {
+public class DemoIdentities implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoIdentities.class);
   static final String PASSWORD = "demo";
@@ -45,6 +46,20 @@ class DemoIdentities implements InitializingBean {
       new DemoUser("integrationbot", "Integration", "Bot", List.of(Groups.INTEGRATIONS)),
       // a business sponsor: sponsors projects, reviews none of them
       new DemoUser("sam", "Sam", "Sponsor", List.of(Groups.REQUESTERS)));
+
+  /** The demo user who decides for each reviewing group. */
+  static final Map<String, String> REVIEWERS = Map.of(Groups.PMO, "petra", Groups.FINANCE, "fiona", Groups.RISK,
+      "rick", Groups.COMPLIANCE, "carla", Groups.INFOSEC, "ivan", Groups.STEERING_COMMITTEE, "sven",
+      Groups.EXECUTIVE_COMMITTEE, "erik", Groups.RESOURCE_MANAGERS, "rosa");
+
+  /** The demo user who decides for the group (used to seed the demo portfolio and by the tests). */
+  public static String reviewer(String group) {
+    String reviewer = REVIEWERS.get(group);
+    if (reviewer == null) {
+      throw new IllegalArgumentException("No demo reviewer for group " + group);
+    }
+    return reviewer;
+  }
 
   private final IdentityService identityService;
 

@@ -312,7 +312,7 @@ class DemoPortfolio {
   private void postponeStatusTimers() {
     Date now = ClockUtil.getCurrentTime();
     Date nextWeek = Date.from(now.toInstant().plus(Duration.ofDays(7)));
-    runtimeService.createProcessInstanceQuery().processDefinitionKey("projectLifecycle").list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(io.openpmo.lifecycle.LifecycleVariables.PROCESS_KEY).list()
         .forEach(instance -> {
           for (Job timer : managementService.createJobQuery().processInstanceId(instance.getId()).timers()
               .duedateLowerThan(now).list()) {

@@ -39,11 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSteps {
 
-  /** The demo user who decides for each group. */
-  static final Map<String, String> REVIEWERS = Map.of("pmo", "petra", "finance", "fiona", "risk", "rick",
-      "compliance", "carla", "infosec", "ivan", "steeringCommittee", "sven", "executiveCommittee", "erik",
-      "resourceManagers", "rosa");
-
   private final IdentityService identityService;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -112,7 +107,7 @@ class DemoSteps {
       }
       String group = taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
           .map(l -> l.getGroupId()).findFirst().orElseThrow();
-      complete(REVIEWERS.get(group), task, form);
+      complete(DemoIdentities.reviewer(group), task, form);
       any = true;
     }
     return any;

@@ -1,11 +1,11 @@
 package io.openpmo.gate;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.gate.GateVariables.DECISION_FACTS;
 import static io.openpmo.gate.GateVariables.GATE;
 import static io.openpmo.gate.GateVariables.GATE_OUTCOME;
 import static io.openpmo.gate.GateVariables.GATE_REVIEW_ID;
 import static io.openpmo.gate.GateVariables.GATE_STOPPED;
-import static io.openpmo.gate.GateVariables.PROJECT_ID;
 import static io.openpmo.gate.GateVariables.REVIEWER_GROUPS;
 
 import io.openpmo.project.Project;
@@ -26,10 +26,6 @@ class GateDelegates {
 
   static final List<String> REVIEWER_ORDER = List.of(Groups.PMO, Groups.FINANCE, Groups.RISK, Groups.COMPLIANCE,
       Groups.INFOSEC, Groups.STEERING_COMMITTEE, Groups.EXECUTIVE_COMMITTEE);
-
-  private static long projectId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(PROJECT_ID)).longValue();
-  }
 
   private static long gateReviewId(DelegateExecution execution) {
     return ((Number) execution.getVariable(GATE_REVIEW_ID)).longValue();

@@ -7,7 +7,7 @@ public final class GateVariables {
 
   public static final String PROCESS_KEY = "stageGateReview";
 
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String GATE = "gate";
   public static final String GATE_REVIEW_ID = "gateReviewId";
   public static final String REVIEWER_GROUPS = "gateReviewerGroups";

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.review.ReviewVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +19,7 @@ class ConsolidateReviewsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long projectId = ((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    long projectId = projectId(execution);
     int round = ((Number) execution.getVariable(ReviewVariables.ROUND)).intValue();
     String stage = (String) execution.getVariable(ReviewVariables.STAGE);
     InitiationService.Outcome outcome = initiation.outcome(projectId, round, stage);

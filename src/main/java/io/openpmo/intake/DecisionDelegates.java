@@ -1,7 +1,8 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.core.CurrentUser;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,10 +10,6 @@ import org.springframework.context.annotation.Configuration;
 /** The G0 outcomes, each a thin delegate over {@link InitiationService}. */
 @Configuration
 class DecisionDelegates {
-
-  private static long projectId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue();
-  }
 
   @Bean
   JavaDelegate registerApprovalDelegate(InitiationService initiation) {

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +25,7 @@ class GatherAssessmentFactsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project p = initiation.get(((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue());
+    Project p = initiation.get(projectId(execution));
     execution.setVariable("budget", Variables.doubleValue(p.budget().doubleValue()));
     execution.setVariable("expectedAnnualBenefit", Variables.doubleValue(p.expectedAnnualBenefit().doubleValue()));
     execution.setVariable("complexity", Variables.stringValue(p.complexity().name()));

@@ -7,7 +7,7 @@ public final class InitiationVariables {
 
   public static final String PROCESS_KEY = "projectInitiation";
 
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String PROJECT_CODE = "projectCode";
   /** Set by the start event from the authenticated user (camunda:initiator). */
   public static final String REQUESTER = "requester";

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.notify.Notifier;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectStatus;
@@ -26,7 +28,7 @@ class NotifyDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Project project = initiation.get(((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue());
+    Project project = initiation.get(projectId(execution));
     List<String> people = List.of(project.requester(), project.sponsor());
     String subject;
     String body;

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSummary;
@@ -29,7 +31,7 @@ class ProjectRequestSubject implements ReviewSubject {
 
   @Override
   public long subjectId(VariableScope variables) {
-    return ((Number) variables.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    return projectId(variables);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.intake.InitiationVariables.APPROVER_GROUPS;
 import static io.openpmo.intake.InitiationVariables.COMMITTEE_GROUPS;
 import static io.openpmo.intake.InitiationVariables.FUNCTIONAL_REVIEW_GROUPS;
@@ -43,7 +44,7 @@ class RecordAssessmentDelegate implements JavaDelegate {
     ApprovalRoute route = ApprovalRoute.of(groups.stream().map(Object::toString).toList());
     RiskTier tier = RiskTier.valueOf((String) risk.get("riskTier"));
     PriorityClass priorityClass = PriorityClass.valueOf((String) priority.get("priorityClass"));
-    long projectId = ((Number) execution.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    long projectId = projectId(execution);
     initiation.recordAssessment(projectId, ((Number) risk.get("riskScore")).intValue(), tier,
         ((Number) priority.get("priorityScore")).intValue(), priorityClass, route,
         firedRules.take("riskPoints", "projectRisk", "priorityPoints", "projectPriority", "approvalRouting"));

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
@@ -40,7 +42,7 @@ class ReviseRequestListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long projectId = ((Number) task.getVariable(InitiationVariables.PROJECT_ID)).longValue();
+    long projectId = projectId(task);
     Project project = initiation.get(projectId);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setName(task.getName() + ": " + project.code());

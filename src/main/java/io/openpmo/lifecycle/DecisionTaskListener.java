@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.ProcessVariables.projectId;
+
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.project.Project;
@@ -43,12 +45,10 @@ class DecisionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Project project = projects.findById(((Number) task.getVariable(LifecycleVariables.PROJECT_ID)).longValue())
+    Project project = projects.findById(projectId(task))
         .orElseThrow();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + ": " + project.code());
-      task.setDescription(project.title());
-      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project));
+      ProjectSummary.showOn(task, project, "");
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.lifecycle.LifecycleVariables.CAPACITY_SUFFICIENT;
 import static io.openpmo.lifecycle.LifecycleVariables.HOLD_AT;
 import static io.openpmo.lifecycle.LifecycleVariables.PM_QUALIFIED;
@@ -13,7 +14,6 @@ import io.openpmo.resource.ResourcePlans;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +23,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(LifecycleSettings.class)
 class LifecycleDelegates {
-
-  static long projectId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(PROJECT_ID)).longValue();
-  }
 
   /** Starts the lifecycle of an approved project (called from initiation, in the approval's transaction). */
   @Bean
@@ -96,10 +92,5 @@ class LifecycleDelegates {
       baselines.draft(projectId).ifPresent(draft -> baselines.discard(draft.id()));
       lifecycle.stop(projectId);
     };
-  }
-
-  @Bean
-  JavaDelegate handOverToClosureDelegate(LifecycleService lifecycle) {
-    return execution -> lifecycle.handOverToClosure(projectId(execution));
   }
 }

@@ -5,7 +5,7 @@ public final class LifecycleVariables {
 
   public static final String PROCESS_KEY = "projectLifecycle";
 
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String PROJECT_CODE = "projectCode";
   public static final String PROJECT_MANAGER = "projectManager";
   public static final String CAPACITY_SUFFICIENT = "capacitySufficient";

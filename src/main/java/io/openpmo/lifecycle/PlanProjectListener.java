@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.amount;
 import static io.openpmo.core.FormValues.date;
 
@@ -54,7 +55,7 @@ public class PlanProjectListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Project project = lifecycle.get(((Number) task.getVariable(LifecycleVariables.PROJECT_ID)).longValue());
+    Project project = lifecycle.get(projectId(task));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       prefill(task, project);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -63,9 +64,7 @@ public class PlanProjectListener implements TaskListener {
   }
 
   private void prefill(DelegateTask task, Project project) {
-    task.setName(task.getName() + ": " + project.code());
-    task.setDescription(project.title());
-    task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project));
+    ProjectSummary.showOn(task, project, "");
     task.setVariableLocal("resourcePool", resources.list(true).stream()
         .map(r -> "- " + r.userId() + ": " + r.name() + ", " + r.role() + " (" + r.qualification() + ", "
             + r.monthlyCapacityFte().stripTrailingZeros().toPlainString() + " FTE)")

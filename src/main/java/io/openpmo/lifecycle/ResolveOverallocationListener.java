@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.text;
 
 import io.openpmo.core.CurrentUser;
@@ -41,7 +42,7 @@ class ResolveOverallocationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Project project = lifecycle.get(((Number) task.getVariable(LifecycleVariables.PROJECT_ID)).longValue());
+    Project project = lifecycle.get(projectId(task));
     Baseline draft = baselines.draft(project.id()).orElseThrow();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       List<CapacityConflict> open = plans.conflicts(draft.id()).stream().filter(c -> c.resolution() == null).toList();

@@ -3,6 +3,7 @@ package io.openpmo.project;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** A project in a few lines of Markdown, for the forms reviewers read in Tasklist. */
 public final class ProjectSummary {
@@ -20,6 +21,16 @@ public final class ProjectSummary {
         + yesNo(p.criticalFunction()) + " · new technology " + yesNo(p.newTechnology())
         + (p.regulatoryDeadline() != null ? " · regulatory deadline " + p.regulatoryDeadline() : "") + "\n\n"
         + p.description();
+  }
+
+  /**
+   * Names a task after its project ("Record final figures: PRJ-2026-0008"), describes it with the title and
+   * gives its form the summary, with more Markdown after it.
+   */
+  public static void showOn(DelegateTask task, Project project, String more) {
+    task.setName(task.getName() + ": " + project.code());
+    task.setDescription(project.title());
+    task.setVariableLocal("subjectSummary", markdown(project) + more);
   }
 
   public static String money(String currency, BigDecimal amount) {

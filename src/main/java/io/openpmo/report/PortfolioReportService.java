@@ -1,6 +1,7 @@
 package io.openpmo.report;
 
 import io.openpmo.core.EngineAccess;
+import io.openpmo.closure.ClosureVariables;
 import io.openpmo.intake.InitiationVariables;
 import io.openpmo.lifecycle.LifecycleVariables;
 import io.openpmo.project.PriorityClass;
@@ -78,17 +79,18 @@ class PortfolioReportService {
   }
 
   /**
-   * The process that matters per project code, in one query: the running lifecycle, else the running
-   * initiation (the project row only knows the initiation instance).
+   * The process that matters per project code, in one query: the running lifecycle or closure (never both),
+   * else the running initiation (the project row only knows the initiation instance).
    */
   private Map<String, String> runningProcesses() {
     Map<String, String> running = new HashMap<>();
     for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery().unfinished()
-        .processDefinitionKeyIn(LifecycleVariables.PROCESS_KEY, InitiationVariables.PROCESS_KEY).list()) {
+        .processDefinitionKeyIn(LifecycleVariables.PROCESS_KEY, ClosureVariables.PROCESS_KEY,
+            InitiationVariables.PROCESS_KEY).list()) {
       if (instance.getBusinessKey() == null) {
         continue;
       }
-      if (LifecycleVariables.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
+      if (!InitiationVariables.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
         running.put(instance.getBusinessKey(), instance.getId());
       } else {
         running.putIfAbsent(instance.getBusinessKey(), instance.getId());

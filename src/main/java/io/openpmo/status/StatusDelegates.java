@@ -1,5 +1,6 @@
 package io.openpmo.status;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.status.StatusVariables.HEALTH;
 import static io.openpmo.status.StatusVariables.STATUS_REPORT_ID;
 
@@ -8,7 +9,6 @@ import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +16,6 @@ import org.springframework.context.annotation.Configuration;
 /** The service steps of the status cycle and the health check, each a thin delegate. */
 @Configuration
 class StatusDelegates {
-
-  private static long projectId(DelegateExecution execution) {
-    return ((Number) execution.getVariable("projectId")).longValue();
-  }
 
   /** Hands the recorded report on to the health check (an event sub-process of the same instance). */
   @Bean

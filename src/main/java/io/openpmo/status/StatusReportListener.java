@@ -1,5 +1,6 @@
 package io.openpmo.status;
 
+import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.amount;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -45,13 +46,10 @@ class StatusReportListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Project project = projects.findById(((Number) task.getVariable("projectId")).longValue()).orElseThrow();
+    Project project = projects.findById(projectId(task)).orElseThrow();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + ": " + project.code());
-      task.setDescription(project.title());
       Optional<StatusReport> last = reports.latest(project.id());
-      task.setVariableLocal("subjectSummary", ProjectSummary.markdown(project)
-          + last.map(r -> "\n\nLast report " + r.reportDate() + ": " + r.percentComplete().stripTrailingZeros()
+      ProjectSummary.showOn(task, project, last.map(r -> "\n\nLast report " + r.reportDate() + ": " + r.percentComplete().stripTrailingZeros()
               .toPlainString() + "% complete, actual cost " + r.actualCost().toPlainString() + ", CPI "
               + orNa(r.cpi()) + ", SPI " + orNa(r.spi()) + ", health " + r.health()).orElse(""));
       List<Milestone> milestones = project.currentBaselineId() == null ? List.of()

@@ -2,6 +2,7 @@ package io.openpmo.status;
 
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.EngineAccess;
+import io.openpmo.lifecycle.Lifecycles;
 import io.openpmo.project.Project;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,9 +26,11 @@ public class StatusReporting {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAccess engineAccess;
+  private final Lifecycles lifecycles;
 
   public StatusReporting(StatusReportService reports, RuntimeService runtimeService, TaskService taskService,
-      EngineAccess engineAccess) {
+      EngineAccess engineAccess, Lifecycles lifecycles) {
+    this.lifecycles = lifecycles;
     this.reports = reports;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -37,12 +40,9 @@ public class StatusReporting {
   @Transactional
   public StatusReport submit(Project project, StatusReportInput input, String by) {
     StatusReport report = reports.record(project, input, by, "API");
+    ProcessInstance lifecycle = lifecycles.running(project.code())
+        .orElseThrow(() -> BusinessRuleException.conflict(project.code() + " has no running lifecycle"));
     engineAccess.asSystem(() -> {
-      ProcessInstance lifecycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("projectLifecycle")
-          .processInstanceBusinessKey(project.code()).singleResult();
-      if (lifecycle == null) {
-        throw BusinessRuleException.conflict(project.code() + " has no running lifecycle");
-      }
       Task open = taskService.createTaskQuery().processInstanceId(lifecycle.getId()).taskDefinitionKey(REPORT_TASK)
           .singleResult();
       if (open != null) {

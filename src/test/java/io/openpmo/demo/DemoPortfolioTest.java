@@ -61,7 +61,12 @@ class DemoPortfolioTest extends AppTest {
     assertThat(seededProject("Mainframe print decommissioning").get("status").asText()).isEqualTo("CLOSED");
     assertThat(seededProject("Robotic invoice processing pilot").get("status").asText()).isEqualTo("CLOSED");
     assertThat(seededProject("Branch coffee machines upgrade").get("status").asText()).isEqualTo("REJECTED");
-    assertThat(seededProject("Treasury FX pricing engine").get("phase").asText()).isEqualTo("CLOSURE");
+    JsonNode inClosure = seededProject("Treasury FX pricing engine");
+    assertThat(inClosure.get("phase").asText()).isEqualTo("CLOSURE");
+    // its running process is the closure, for the Cockpit link
+    assertThat(inClosure.get("processInstanceId").asText()).isEqualTo(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("projectClosure").processInstanceBusinessKey(inClosure.get("code").asText())
+        .singleResult().getId());
     assertThat(seededProject("Open banking API v2 (PSD3 readiness)").get("status").asText()).isEqualTo("ON_HOLD");
     assertThat(seededProject("DORA register of ICT third-party arrangements").get("phase").asText())
         .isEqualTo("PLANNING");

@@ -66,17 +66,7 @@ public final class Journeys {
   }
 
   public static String reviewer(String group) {
-    return switch (group) {
-      case "pmo" -> "petra";
-      case "finance" -> "fiona";
-      case "risk" -> "rick";
-      case "compliance" -> "carla";
-      case "infosec" -> "ivan";
-      case "steeringCommittee" -> "sven";
-      case "executiveCommittee" -> "erik";
-      case "resourceManagers" -> "rosa";
-      default -> throw new IllegalArgumentException(group);
-    };
+    return io.openpmo.demo.DemoIdentities.reviewer(group);
   }
 
   public ProcessInstance lifecycle(String code) {
