@@ -12,6 +12,7 @@ import io.openpmo.project.RiskTier;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
+import io.openpmo.strategy.ObjectiveCatalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,14 +39,16 @@ public class InitiationService {
   private final ProjectMapper projects;
   private final ApprovalMapper approvals;
   private final ReviewService reviews;
+  private final ObjectiveCatalogue objectives;
   private final AuditTrail auditTrail;
   private final Clock clock;
 
   public InitiationService(ProjectMapper projects, ApprovalMapper approvals, ReviewService reviews,
-      AuditTrail auditTrail, Clock clock) {
+      ObjectiveCatalogue objectives, AuditTrail auditTrail, Clock clock) {
     this.projects = projects;
     this.approvals = approvals;
     this.reviews = reviews;
+    this.objectives = objectives;
     this.auditTrail = auditTrail;
     this.clock = clock;
   }
@@ -73,6 +76,7 @@ public class InitiationService {
       details.put("externalReference", request.externalReference());
     }
     auditTrail.record(requester, "REQUEST_SUBMITTED", project.id(), code, details);
+    objectives.link(project.id(), code, request.objectives(), requester);
     return project;
   }
 
@@ -156,6 +160,7 @@ public class InitiationService {
     projects.updateStatus(projectId, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION, now);
     auditTrail.record(user, "REQUEST_RESUBMITTED", projectId, project.code(),
         Map.of("reworkRound", round, "budget", revised.budget(), "title", revised.title()));
+    objectives.link(projectId, project.code(), revised.objectives(), user);
     return get(projectId);
   }
 

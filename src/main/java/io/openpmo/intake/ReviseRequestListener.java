@@ -8,6 +8,7 @@ import io.openpmo.project.Project;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
 import io.openpmo.review.ReviewVariables;
+import io.openpmo.strategy.ObjectiveCatalogue;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -31,9 +32,11 @@ class ReviseRequestListener implements TaskListener {
   private final ProjectRequestValidator validator;
   private final ReviewService reviews;
   private final CurrentUser currentUser;
+  private final ObjectiveCatalogue objectives;
 
   ReviseRequestListener(InitiationService initiation, ProjectRequestValidator validator, ReviewService reviews,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, ObjectiveCatalogue objectives) {
+    this.objectives = objectives;
     this.initiation = initiation;
     this.validator = validator;
     this.reviews = reviews;
@@ -49,6 +52,7 @@ class ReviseRequestListener implements TaskListener {
       task.setDescription(project.title());
       // the task's own scope (it declares an input parameter): Tasklist and REST completions both write here
       task.getExecution().setVariablesLocal(RequestVariables.of(project));
+      task.getExecution().setVariableLocal("objectives", String.join(", ", objectives.codesOf(projectId)));
       task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
         && !task.getAssignee().equals(project.requester())) {
