@@ -45,6 +45,8 @@ public final class PortfolioOptimiser {
   /** Up to this many combinations the search is exhaustive. */
   public static final long EXACT_SEARCH_LIMIT = 200_000;
   private static final int LATE_ACCEPTANCE_SIZE = 400;
+  public static final String EXHAUSTIVE = "exhaustive search";
+  public static final String LOCAL_SEARCH = "local search";
 
   private final SolverFactory<PortfolioSolution> exact;
   private final SolverFactory<PortfolioSolution> local;
@@ -110,9 +112,12 @@ public final class PortfolioOptimiser {
       fundings.add(new Funding(new Option(i, problem.candidate(i), problem, period, quarters, slots)));
     }
     String score = "n/a";
+    String method = "none: every candidate is pinned out";
     Integer[] starts = new Integer[fundings.size()];
     if (fundings.stream().anyMatch(f -> !f.isPinned())) {
-      SolverFactory<PortfolioSolution> factory = combinations(problem) <= EXACT_SEARCH_LIMIT ? exact : local;
+      boolean small = combinations(problem) <= EXACT_SEARCH_LIMIT;
+      SolverFactory<PortfolioSolution> factory = small ? exact : local;
+      method = small ? EXHAUSTIVE : LOCAL_SEARCH;
       Solver<PortfolioSolution> solver = factory.buildSolver(new SolverConfigOverride<PortfolioSolution>()
           .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.spent())
               .withUnimprovedSpentLimit(limits.unimproved())));
@@ -124,7 +129,7 @@ public final class PortfolioOptimiser {
     }
     Ledger ledger = Ledger.of(problem, starts);
     addWhatStillFits(problem, ledger);
-    return PortfolioResult.of("solver", problem, ledger, score, Duration.ofNanos(System.nanoTime() - started));
+    return PortfolioResult.of(method, problem, ledger, score, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** Funds, highest value first, every candidate left out that fits somewhere in its window without breaking anything. */

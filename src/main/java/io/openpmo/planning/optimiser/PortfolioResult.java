@@ -10,7 +10,7 @@ import java.util.List;
  * breaks anything (only when mandatory and pinned-in candidates alone do not fit), and why each candidate left out
  * is left out.
  *
- * @param method     "solver" or "greedy"
+ * @param method     how it was chosen: "exhaustive search" or "local search" (the optimiser), "greedy"
  * @param starts     month index per candidate, in the problem's order; null when not funded
  * @param value      the value points funded
  * @param spend      what the funded candidates spend within the period
