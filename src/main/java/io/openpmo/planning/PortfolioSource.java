@@ -23,6 +23,12 @@ final class PortfolioSource {
   record RoleCapacity(String role, BigDecimal capacityFte) {
   }
 
+  /** A candidate of a plan's scenario with its project as it is now. */
+  record PlanLine(Long projectId, String code, String title, String status, String kind, Boolean funded,
+      LocalDate plannedStart, BigDecimal referenceCost, String exclusion, BigDecimal budget,
+      BigDecimal budgetAtCompletion, LocalDate baselineStart) {
+  }
+
   private PortfolioSource() {
   }
 }

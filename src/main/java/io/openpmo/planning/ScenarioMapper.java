@@ -77,6 +77,13 @@ interface ScenarioMapper {
   /** The pool's capacity per role (active resources). */
   List<PortfolioSource.RoleCapacity> poolCapacity();
 
+  /** The candidates of a scenario with their projects as they are now. */
+  List<PortfolioSource.PlanLine> planLines(@Param("scenarioId") long scenarioId);
+
+  /** Live requests and approved projects made after the moment, that are not candidates of the scenario. */
+  List<PortfolioSource.Project> requestsSince(@Param("since") java.time.OffsetDateTime since,
+      @Param("scenarioId") long scenarioId);
+
   /** FTE per role and month that plans in force of projects outside the given ones take. */
   List<PortfolioSource.Allocation> committedOutside(@Param("from") LocalDate from, @Param("to") LocalDate to,
       @Param("projectIds") Collection<Long> projectIds);

@@ -22,7 +22,7 @@ public final class ScenarioRows {
       String kind, Integer priorityScore, BigDecimal expectedAnnualBenefit, Integer objectiveWeight, Long valuePoints,
       Boolean mandatory, String mandatoryReason, String pin, @JsonFormat(pattern = "yyyy-MM") LocalDate earliestStart,
       @JsonFormat(pattern = "yyyy-MM") LocalDate latestStart, Integer durationMonths, BigDecimal totalCost,
-      Boolean funded, @JsonFormat(pattern = "yyyy-MM") LocalDate plannedStart, BigDecimal costInPeriod,
+      BigDecimal referenceCost, Boolean funded, @JsonFormat(pattern = "yyyy-MM") LocalDate plannedStart, BigDecimal costInPeriod,
       String exclusion) {
 
     public static final String IN_DELIVERY = "IN_DELIVERY";

@@ -131,8 +131,8 @@ public class ScenarioService {
     for (ScenarioRows.Candidate c : mapper.findCandidates(base.id())) {
       mapper.insertCandidate(new ScenarioRows.Candidate(scenario.id(), c.projectId(), c.projectCode(), c.title(),
           c.kind(), c.priorityScore(), c.expectedAnnualBenefit(), c.objectiveWeight(), c.valuePoints(), c.mandatory(),
-          c.mandatoryReason(), c.pin(), c.earliestStart(), c.latestStart(), c.durationMonths(), c.totalCost(), null,
-          null, null, null));
+          c.mandatoryReason(), c.pin(), c.earliestStart(), c.latestStart(), c.durationMonths(), c.totalCost(),
+          c.referenceCost(), null, null, null, null));
     }
     mapper.findCosts(base.id()).forEach(row -> mapper.insertCost(scenario.id(), row));
     mapper.findDemand(base.id()).forEach(row -> mapper.insertDemand(scenario.id(), row));
@@ -183,7 +183,7 @@ public class ScenarioService {
                 .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
         LocalDate startMonth = first.plusMonths(start).atDay(1);
         insert(scenario, p, ScenarioRows.Candidate.IN_DELIVERY, value, weight, true, "In delivery: already committed",
-            startMonth, startMonth, remaining, left);
+            startMonth, startMonth, remaining, left, p.budgetAtCompletion());
         for (PortfolioSource.Allocation a : mapper.allocations(p.currentBaselineId())) {
           int offset = ScenarioProblem.monthIndex(first, a.monthStart()) - start;
           if (offset >= 0 && offset < remaining) {
@@ -202,7 +202,7 @@ public class ScenarioService {
         boolean regulatory = p.regulatoryDeadline() != null && !p.regulatoryDeadline().isAfter(lastDay);
         insert(scenario, p, kind, value, weight, regulatory,
             regulatory ? "Regulatory deadline " + p.regulatoryDeadline() : null, first.plusMonths(earliest).atDay(1),
-            first.plusMonths(latest).atDay(1), p.durationMonths(), p.budget());
+            first.plusMonths(latest).atDay(1), p.durationMonths(), p.budget(), p.budget());
         Long draft = mapper.latestDraftBaseline(p.id());
         if (draft != null) {
           for (PortfolioSource.Allocation a : mapper.allocations(draft)) {
@@ -236,10 +236,11 @@ public class ScenarioService {
   }
 
   private void insert(Scenario scenario, PortfolioSource.Project p, String kind, long value, int weight,
-      boolean mandatory, String reason, LocalDate earliest, LocalDate latest, int duration, BigDecimal cost) {
+      boolean mandatory, String reason, LocalDate earliest, LocalDate latest, int duration, BigDecimal cost,
+      BigDecimal reference) {
     mapper.insertCandidate(new ScenarioRows.Candidate(scenario.id(), p.id(), p.code(), p.title(), kind,
         p.priorityScore() == null ? 0 : p.priorityScore(), p.expectedAnnualBenefit(), weight, value, mandatory, reason,
-        "NONE", earliest, latest, duration, cost, null, null, null, null));
+        "NONE", earliest, latest, duration, cost, reference, null, null, null, null));
     // whole units a month (the optimiser counts whole units), the rest in the last month
     BigDecimal perMonth = cost.divide(BigDecimal.valueOf(duration), 0, RoundingMode.DOWN);
     BigDecimal rest = cost.subtract(perMonth.multiply(BigDecimal.valueOf(duration - 1L)));
@@ -337,8 +338,8 @@ public class ScenarioService {
     bump(scenario, scenario.name(), scenario.budgetTotal(), by);
     ScenarioRows.Candidate updated = new ScenarioRows.Candidate(scenario.id(), c.projectId(), c.projectCode(),
         c.title(), c.kind(), c.priorityScore(), c.expectedAnnualBenefit(), c.objectiveWeight(), c.valuePoints(),
-        mandatory, mandatory ? reason : null, pin, earliest, latest, c.durationMonths(), c.totalCost(), null, null,
-        null, null);
+        mandatory, mandatory ? reason : null, pin, earliest, latest, c.durationMonths(), c.totalCost(),
+        c.referenceCost(), null, null, null, null);
     mapper.updateCandidateSettings(updated);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("scenario", code);
@@ -444,7 +445,7 @@ public class ScenarioService {
       mapper.recordCandidateResult(new ScenarioRows.Candidate(scenario.id(), c.projectId(), c.projectCode(), c.title(),
           c.kind(), c.priorityScore(), c.expectedAnnualBenefit(), c.objectiveWeight(), c.valuePoints(), c.mandatory(),
           c.mandatoryReason(), c.pin(), c.earliestStart(), c.latestStart(), c.durationMonths(), c.totalCost(),
-          start != null, start == null ? null : problem.month(start).atDay(1), inPeriod,
+          c.referenceCost(), start != null, start == null ? null : problem.month(start).atDay(1), inPeriod,
           start == null ? exclusion : null));
     }
     Map<String, Object> details = new LinkedHashMap<>();

@@ -101,6 +101,7 @@ CREATE TABLE scenario_candidate (
     latest_start            DATE           NOT NULL,
     duration_months         INT            NOT NULL,
     total_cost              NUMERIC(19, 2) NOT NULL,
+    reference_cost          NUMERIC(19, 2) NOT NULL,
     funded                  BOOLEAN,
     planned_start           DATE,
     cost_in_period          NUMERIC(19, 2),
@@ -112,6 +113,9 @@ CREATE TABLE scenario_candidate (
     CONSTRAINT ck_scenario_candidate_pin CHECK (pin IN ('NONE', 'IN', 'OUT')),
     CONSTRAINT ck_scenario_candidate_window CHECK (latest_start >= earliest_start)
 );
+
+-- total_cost: what the scenario plans to spend on the candidate (what is left, for a project in delivery);
+-- reference_cost: its budget when the scenario was made (BAC in force, else the requested budget), to find overruns.
 
 -- Cost per month of a candidate, from its start (month_offset 0 = its first month).
 CREATE TABLE scenario_candidate_cost (

@@ -52,7 +52,7 @@ public record PortfolioResult(String method, Integer[] starts, long value, long 
    * Re-checks what adding the candidate would break at each start of its window and keeps the start that breaks
    * the fewest constraints, then by the smallest share of its own.
    */
-  static Exclusion explain(PortfolioProblem problem, Ledger ledger, int candidate) {
+  public static Exclusion explain(PortfolioProblem problem, Ledger ledger, int candidate) {
     Candidate c = problem.candidate(candidate);
     if (c.pinnedOut()) {
       return new Exclusion(c.code(), true, null, List.of());
