@@ -12,8 +12,26 @@ import java.util.List;
  * The solver's decision for one candidate: the month it starts in, or null when it is not funded. A pinned-out
  * candidate is pinned (the solver leaves it unfunded); the start is chosen within the candidate's window.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = Funding.Difficulty.class)
 public class Funding {
+
+  /**
+   * The order in which the construction heuristic places candidates (hardest last in the comparator's order, placed
+   * first): mandatory and pinned-in ones before all others, so that what must be funded finds room first; then the
+   * most valuable.
+   */
+  public static final class Difficulty implements java.util.Comparator<Funding> {
+
+    public Difficulty() {
+      // the solver makes it
+    }
+
+    @Override
+    public int compare(Funding a, Funding b) {
+      return java.util.Comparator.comparing(Funding::mustFund).thenComparingLong(Funding::value)
+          .thenComparing(Funding::index, java.util.Comparator.reverseOrder()).compare(a, b);
+    }
+  }
 
   private Option option;
   @PlanningPin

@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.exhaustivesearch.ExhaustiveSearchPhaseConfig;
 import ai.timefold.solver.core.config.exhaustivesearch.ExhaustiveSearchType;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
@@ -16,6 +17,7 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationCompositionStyle;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>A portfolio with at most {@value #EXACT_SEARCH_LIMIT} combinations of funding and start (a quarterly review
  *       of a dozen requests) is searched exhaustively (branch and bound): the answer is the optimum.</li>
- *   <li>A larger one gets a construction heuristic, then late acceptance local search over three kinds of moves:
+ *   <li>A larger one gets a construction heuristic (mandatory and pinned-in candidates first, then by value), then late acceptance local search over three kinds of moves:
  *       change one candidate (fund, drop or shift it), swap the starts of two, and change two at once (drop one and
  *       fund another in its place, which a budget that is just used up needs).</li>
  * </ul>
@@ -45,6 +47,7 @@ public final class PortfolioOptimiser {
   /** Up to this many combinations the search is exhaustive. */
   public static final long EXACT_SEARCH_LIMIT = 200_000;
   private static final int LATE_ACCEPTANCE_SIZE = 400;
+  private static final Duration MIN_SEARCH = Duration.ofMillis(100);
   public static final String EXHAUSTIVE = "exhaustive search";
   public static final String LOCAL_SEARCH = "local search";
 
@@ -59,7 +62,8 @@ public final class PortfolioOptimiser {
   public PortfolioOptimiser(EnvironmentMode mode) {
     this.exact = SolverFactory.create(config(mode, new ExhaustiveSearchPhaseConfig()
         .withExhaustiveSearchType(ExhaustiveSearchType.BRANCH_AND_BOUND)));
-    this.local = SolverFactory.create(config(mode, new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+    this.local = SolverFactory.create(config(mode, new ConstructionHeuristicPhaseConfig()
+        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING), new LocalSearchPhaseConfig()
         .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(new ChangeMoveSelectorConfig(),
             new SwapMoveSelectorConfig(), new CartesianProductMoveSelectorConfig()
                 .withMoveSelectors(new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig())))
@@ -118,9 +122,21 @@ public final class PortfolioOptimiser {
       boolean small = combinations(problem) <= EXACT_SEARCH_LIMIT;
       SolverFactory<PortfolioSolution> factory = small ? exact : local;
       method = small ? EXHAUSTIVE : LOCAL_SEARCH;
+      // the whole answer stays within the limit: the solver gets it less what building and explaining take
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      Duration search = Duration.ofMillis(limits.spent().minus(elapsed).minus(afterSearch(limits.spent())).toMillis());
+      if (search.compareTo(MIN_SEARCH) < 0) {
+        search = MIN_SEARCH;
+      }
+      // stop at the limit, or earlier once the best portfolio is feasible and has not improved for a while
+      Duration unimproved = Duration.ofMillis((limits.unimproved().compareTo(search) < 0 ? limits.unimproved()
+          : search).toMillis());
       Solver<PortfolioSolution> solver = factory.buildSolver(new SolverConfigOverride<PortfolioSolution>()
-          .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.spent())
-              .withUnimprovedSpentLimit(limits.unimproved())));
+          .withTerminationConfig(new TerminationConfig().withTerminationConfigList(List.of(
+              new TerminationConfig().withSpentLimit(search),
+              new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.AND)
+                  .withTerminationConfigList(List.of(new TerminationConfig().withUnimprovedSpentLimit(unimproved),
+                      new TerminationConfig().withBestScoreFeasible(true)))))));
       PortfolioSolution best = solver.solve(new PortfolioSolution(fundings));
       score = String.valueOf(best.score());
       for (Funding funding : best.fundings()) {
@@ -130,6 +146,13 @@ public final class PortfolioOptimiser {
     Ledger ledger = Ledger.of(problem, starts);
     addWhatStillFits(problem, ledger);
     return PortfolioResult.of(method, problem, ledger, score, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** What the work after the search may take: a twentieth of the limit, between 0.2 and 2 seconds. */
+  static Duration afterSearch(Duration limit) {
+    Duration twentieth = limit.dividedBy(20);
+    return twentieth.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200)
+        : twentieth.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : twentieth;
   }
 
   /** Funds, highest value first, every candidate left out that fits somewhere in its window without breaking anything. */
