@@ -26,6 +26,8 @@ interface ChangeMapper {
 
   int setReapprovalRequired(@Param("id") long id, @Param("required") boolean required);
 
+  int setReapprovalGroups(@Param("id") long id, @Param("groups") String groups);
+
   int decide(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
 
   int setBaselines(@Param("id") long id, @Param("before") Long before, @Param("after") Long after);
