@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,6 +22,8 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -76,6 +77,7 @@ class GovernanceCommandGuard extends CommandInterceptor {
       "org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd",
       "org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd",
       "org.camunda.bpm.engine.impl.cmd.SignalCmd",
+      "org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd",
       "org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd",
       "org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd",
       "org.camunda.bpm.engine.impl.cmd.SetJobsRetriesBatchCmd",
@@ -151,6 +153,8 @@ class GovernanceCommandGuard extends CommandInterceptor {
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
   private static final Field IDENTITY_LINK_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
   private static final Field IDENTITY_LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field EVALUATED_VARIABLES = field(EvaluateDecisionCmd.class, "variables");
+  private static final Field EVALUATED_TABLE_VARIABLES = field(EvaluateDecisionTableCmd.class, "variables");
   private static final Field COMMENT_MESSAGE = field(AddCommentCmd.class, "message");
   private static final Field UPDATED_COMMENT_MESSAGE = field(UpdateCommentCmd.class, "message");
 
@@ -172,16 +176,17 @@ class GovernanceCommandGuard extends CommandInterceptor {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <T> T execute(Command<T> command) {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
     boolean exposed = EngineSurface.isExposed();
     if (command instanceof SubmitTaskFormCmd submit) {
-      return next.execute(taskSubmission(submit, exposed));
+      return next.execute(taskSubmission(submit));
     }
     if (command instanceof CompleteTaskCmd complete) {
-      return next.execute(taskCompletion(complete, exposed));
+      return next.execute(taskCompletion(complete));
     }
     if (!exposed) {
       return next.execute(command);
@@ -203,6 +208,11 @@ class GovernanceCommandGuard extends CommandInterceptor {
     if (command instanceof AssignTaskCmd assign && read(IDENTITY_LINK_USER, assign) == null) {
       // Tasklist's "unclaim": giving a task back needs no more than working on it
       return (T) next.execute(new ClaimTaskCmd((String) read(IDENTITY_LINK_TASK, assign), null));
+    }
+    if (command instanceof EvaluateDecisionCmd) {
+      SubmittedVariables.checkValues((Map<String, ?>) read(EVALUATED_VARIABLES, command));
+    } else if (command instanceof EvaluateDecisionTableCmd) {
+      SubmittedVariables.checkValues((Map<String, ?>) read(EVALUATED_TABLE_VARIABLES, command));
     }
     if (command instanceof AddCommentCmd) {
       checkComment((String) read(COMMENT_MESSAGE, command));
@@ -229,7 +239,7 @@ class GovernanceCommandGuard extends CommandInterceptor {
 
   /** A task form submission (Tasklist): the form's fields only, kept local to the task. */
   @SuppressWarnings("unchecked")
-  private <T> Command<T> taskSubmission(SubmitTaskFormCmd submit, boolean exposed) {
+  private <T> Command<T> taskSubmission(SubmitTaskFormCmd submit) {
     String taskId = (String) read(SUBMIT_TASK_ID, submit);
     Map<String, Object> variables = (Map<String, Object>) read(SUBMIT_PROPERTIES, submit);
     boolean returnVariables = (boolean) read(SUBMIT_RETURN, submit);
@@ -246,7 +256,7 @@ class GovernanceCommandGuard extends CommandInterceptor {
 
   /** A task completion (REST, Java): the same rules as a form submission. */
   @SuppressWarnings("unchecked")
-  private <T> Command<T> taskCompletion(CompleteTaskCmd complete, boolean exposed) {
+  private <T> Command<T> taskCompletion(CompleteTaskCmd complete) {
     String taskId = (String) read(COMPLETE_TASK_ID, complete);
     Map<String, Object> variables = (Map<String, Object>) read(COMPLETE_VARIABLES, complete);
     if (variables == null || variables.isEmpty()) {
@@ -326,10 +336,6 @@ class GovernanceCommandGuard extends CommandInterceptor {
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
     return groups.contains(Groups.ADMIN);
-  }
-
-  static Set<String> adminOnlySimpleNames() {
-    return ADMIN_ONLY.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.toSet());
   }
 
   private static Field field(Class<?> type, String name) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -35,7 +36,17 @@ final class SubmittedVariables {
       throw new BadUserRequestException("Invalid request: " + what + " does not ask for " + String.join(", ", undeclared)
           + (declared.isEmpty() ? "; it takes no fields" : "; its form declares " + String.join(", ", new TreeSet<>(declared))));
     }
-    variables.forEach((name, value) -> checkValue(name, value));
+    checkValues(variables);
+  }
+
+  /** Every value plain and of a bounded size (read typed, so that nothing serialized is turned into an object). */
+  static void checkValues(Map<String, ?> variables) {
+    if (variables == null) {
+      return;
+    }
+    for (String name : variables.keySet()) {
+      checkValue(name, variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name));
+    }
   }
 
   static void checkValue(String name, Object value) {
@@ -47,7 +58,10 @@ final class SubmittedVariables {
       }
       return;
     }
-    if (value instanceof TypedValue typed) {
+    if (value instanceof TypedValue typed && typed.getType() == null) {
+      // untyped (a REST client sent a plain JSON value): judged by what it holds
+      plain = typed.getValue();
+    } else if (value instanceof TypedValue typed) {
       if (!(typed.getType() instanceof PrimitiveValueType) || "bytes".equals(typed.getType().getName())) {
         throw new BadUserRequestException("Invalid request: " + name + " must be a plain value (text, number, yes/no"
             + " or date), not " + (typed.getType() == null ? "an untyped object" : typed.getType().getName()));
