@@ -95,10 +95,19 @@ class AuditSigner {
     return current;
   }
 
-  /** Every key that ever signed a checkpoint here, by id. */
+  /** Every key that ever signed a checkpoint here, by id; a stored key that is not one (or not under its id) is left out. */
   Map<String, PublicKey> publicKeys() {
     Map<String, PublicKey> keys = new LinkedHashMap<>();
-    mapper.findKeys().forEach(key -> keys.put(key.keyId(), AuditKeys.publicKey(key.publicKey())));
+    for (AuditMapper.SigningKey stored : mapper.findKeys()) {
+      try {
+        PublicKey key = AuditKeys.publicKey(stored.publicKey());
+        if (AuditKeys.keyId(key).equals(stored.keyId())) {
+          keys.put(stored.keyId(), key);
+        }
+      } catch (IllegalArgumentException e) {
+        log.warn("audit_signing_key {} does not hold an Ed25519 public key", stored.keyId());
+      }
+    }
     return keys;
   }
 
