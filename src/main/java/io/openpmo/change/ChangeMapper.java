@@ -11,7 +11,8 @@ interface ChangeMapper {
 
   long insert(ChangeRequest change);
 
-  int countForProject(@Param("projectId") long projectId);
+  /** The next number of the project's change requests (its code is {@code <project>-CR<n>}). */
+  int nextCodeNumber(@Param("projectId") long projectId);
 
   Optional<ChangeRequest> findById(@Param("id") long id);
 

@@ -75,7 +75,7 @@ public class ChangeService {
     }
     validate(input, true);
     OffsetDateTime now = now();
-    String code = project.code() + "-CR" + (mapper.countForProject(project.id()) + 1);
+    String code = project.code() + "-CR" + mapper.nextCodeNumber(project.id());
     long id = mapper.insert(new ChangeRequest(null, project.id(), code, input.title().strip(), input.reason().strip(),
         Boolean.TRUE.equals(input.scopeChange()), blankToNull(input.scopeDescription()), orZero(input.delayDays()),
         input.costDelta() == null ? BigDecimal.ZERO : input.costDelta(),
