@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final URI INVALID_REQUEST = URI.create("urn:openpmo:problem:invalid-request");
   private static final URI BUSINESS_RULE = URI.create("urn:openpmo:problem:business-rule");
+  private static final URI CONFLICT = URI.create("urn:openpmo:problem:conflict");
 
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {
@@ -58,6 +60,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail forbidden(RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  /**
+   * A unique constraint refused a write (also when wrapped, e.g. by the engine): two requests raced for the same
+   * thing, or it exists already. The transaction rolled back, so nothing was half-written.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This conflicts with a record that"
+        + " already exists or that another request wrote at the same moment. Nothing was changed; reload and try"
+        + " again.");
+    problem.setType(CONFLICT);
+    problem.setTitle("Conflict");
     return problem;
   }
 

@@ -93,20 +93,20 @@ class PortfolioReviewListener implements TaskListener {
           + " may not decide it in their place");
     }
     String user = acting != null ? acting : assignee;
-    String comment = FormValues.text(task.getExecution().getVariableLocal(COMMENT));
+    String comment = FormValues.text(task.getVariableLocal(COMMENT));
     try {
       switch (record.stage()) {
         case PREPARE -> {
-          String codes = FormValues.text(task.getExecution().getVariableLocal(SCENARIO_CODES));
+          String codes = FormValues.text(task.getVariableLocal(SCENARIO_CODES));
           reviews.submit(record, user, codes == null ? List.of()
               : Arrays.stream(codes.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList(), comment);
         }
-        case REVIEW -> reviews.review(record, user, FormValues.text(task.getExecution().getVariableLocal(DECISION)),
-            FormValues.text(task.getExecution().getVariableLocal(SCENARIO)), comment);
+        case REVIEW -> reviews.review(record, user, FormValues.text(task.getVariableLocal(DECISION)),
+            FormValues.text(task.getVariableLocal(SCENARIO)), comment);
         case APPROVE -> {
           String decision = reviews.approve(record, user,
-              FormValues.text(task.getExecution().getVariableLocal(DECISION)),
-              FormValues.text(task.getExecution().getVariableLocal(SCENARIO)), comment);
+              FormValues.text(task.getVariableLocal(DECISION)),
+              FormValues.text(task.getVariableLocal(SCENARIO)), comment);
           task.getExecution().getProcessInstance().setVariable(PortfolioReviewVariables.EXECUTIVE_DECISION, decision);
         }
         default -> throw new IllegalStateException("Unknown stage " + record.stage());

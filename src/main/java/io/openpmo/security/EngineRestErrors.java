@@ -4,49 +4,95 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
- * The engine REST API wraps every engine error met while starting a process into a 500. When the
- * cause is the caller's input (a {@link BadUserRequestException}, e.g. a project request that fails
- * validation in the first step of initiation), it is a 400: that is what this mapper answers, in the
- * engine REST API's own error format. Everything else keeps the engine's status.
+ * The engine's REST resources wrap every engine error into a 500 ("Cannot complete task ..."), whatever its
+ * cause. When the cause is the caller's input or rights (a {@link BadUserRequestException}, e.g. a form that
+ * breaks the guard's rules, or an {@link AuthorizationException}), the answer is a 400 or 403 in the engine REST
+ * API's own error format. Registered on both engine surfaces: {@code /engine-rest} and the webapps' copy of it
+ * under {@code /camunda/api/engine}, which Tasklist calls.
  */
 @Configuration
 class EngineRestErrors {
 
+  static final String WEBAPP_ENGINE_API = "Engine Api";
+
   @Bean
-  ResourceConfigCustomizer badRequestAwareRestErrors() {
-    return config -> config.register(BadRequestAwareRestExceptionMapper.class);
+  ResourceConfigCustomizer clientAwareRestErrors() {
+    return config -> config.register(ClientAwareRestExceptionMapper.class);
+  }
+
+  /**
+   * Registers the webapps' engine API before Camunda's webapp initializer does (it keeps a servlet that exists),
+   * with the same resources plus our error mapping.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ServletContextInitializer webappEngineApiWithClientAwareErrors(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    return servletContext -> {
+      if (servletContext.getServletRegistration(WEBAPP_ENGINE_API) == null) {
+        var registration = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
+        registration.addMapping(applicationPath + "/api/engine/*");
+        registration.setInitParameters(Map.of("jakarta.ws.rs.Application", WebappEngineApi.class.getName()));
+      }
+    };
+  }
+
+  /** Camunda's webapp engine API with the client-aware error mapping. */
+  public static class WebappEngineApi extends EngineRestApplication {
+    @Override
+    public Set<Class<?>> getClasses() {
+      Set<Class<?>> classes = new HashSet<>(super.getClasses());
+      classes.add(ClientAwareRestExceptionMapper.class);
+      return classes;
+    }
   }
 
   @Priority(1)
-  static class BadRequestAwareRestExceptionMapper implements ExceptionMapper<RestException> {
+  public static class ClientAwareRestExceptionMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
       Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
-      if (response.getStatus() >= 500 && causedByBadInput(exception)) {
-        return Response.status(Response.Status.BAD_REQUEST)
-            .entity(ExceptionHandlerHelper.getInstance().fromException(exception))
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .build();
+      if (response.getStatus() >= 500) {
+        Response.Status status = clientStatus(exception);
+        if (status != null) {
+          return Response.status(status)
+              .entity(ExceptionHandlerHelper.getInstance().fromException(exception))
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .build();
+        }
       }
       return response;
     }
 
-    private static boolean causedByBadInput(Throwable exception) {
+    private static Response.Status clientStatus(Throwable exception) {
       for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof BadUserRequestException) {
-          return true;
+          return Response.Status.BAD_REQUEST;
+        }
+        if (cause instanceof AuthorizationException) {
+          return Response.Status.FORBIDDEN;
         }
       }
-      return false;
+      return null;
     }
   }
 }

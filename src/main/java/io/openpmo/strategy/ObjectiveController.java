@@ -3,7 +3,7 @@ package io.openpmo.strategy;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.Csv;
 import io.openpmo.core.InvalidRequestException;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -122,7 +122,7 @@ class PortfolioReviewProcessTest extends AppTest {
         .isInstanceOf(AuthorizationException.class);
     // even an administrator, whom the engine lets work any task, is refused by the task's own rule
     assertThatThrownBy(() -> people.as("demo", () -> taskService.claim(finance.getId(), "demo")))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining("demo is not a member of finance");
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("demo").hasMessageContaining("not a member");
     complete("fiona", finance, Map.of("decision", "ENDORSE", "scenario", generous));
     Task steering = task(review, PortfolioReviewVariables.TASK_REVIEW_STEERING);
     assertThatThrownBy(() -> complete("sven", steering, Map.of("decision", "REWORK")))
@@ -151,7 +151,8 @@ class PortfolioReviewProcessTest extends AppTest {
         .contains("finance").contains("ENDORSE");
     assertThatThrownBy(() -> complete(evelyn, approve, Map.of("decision", "APPROVE", "scenario", generous)))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("evelyn prepared " + generous);
-    people.as(evelyn, () -> taskService.setAssignee(approve.getId(), null));
+    // an administrator hands the task back to the group
+    people.as("demo", () -> taskService.setAssignee(approve.getId(), null));
     assertThatThrownBy(() -> complete("erik", task(review, PortfolioReviewVariables.TASK_APPROVE),
         Map.of("decision", "APPROVE", "scenario", "SCN-ELSEWHERE")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("not a scenario of this round");
