@@ -18,7 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A project request: the fields of DOMAIN.md. The requester is whoever is authenticated. */
+/** A project request: the fields of docs/policy.md. The requester is whoever is authenticated. */
 @Schema(description = "A project request as the PMO receives it")
 public record ProjectRequest(
     @NotBlank @Size(max = 200) String title,
