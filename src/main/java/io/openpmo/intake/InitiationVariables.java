@@ -39,7 +39,7 @@ public final class InitiationVariables {
   public static final List<String> REQUEST_FIELDS = List.of("title", "description", "businessUnit", "sponsor",
       "projectType", "strategicAlignment", "expectedAnnualBenefit", "budget", "currency", "startDate",
       "durationMonths", "complexity", "personalData", "dataClassification", "thirdParty", "criticalFunction",
-      "newTechnology", "regulatoryDeadline", "externalReference");
+      "newTechnology", "regulatoryDeadline", "externalReference", "objectives");
 
   private InitiationVariables() {
   }
