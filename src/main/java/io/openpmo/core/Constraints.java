@@ -32,6 +32,20 @@ public final class Constraints {
         .toList();
   }
 
+  /**
+   * Adds the broken rules of the input for the fields that the service's own checks did not name yet (their
+   * words come first), so that one answer names every bad field once.
+   */
+  public static void addMissing(List<FieldProblem> problems, Object input) {
+    java.util.Set<String> named = new java.util.HashSet<>();
+    problems.forEach(problem -> named.add(problem.field()));
+    for (FieldProblem problem : problems(input)) {
+      if (named.add(problem.field())) {
+        problems.add(problem);
+      }
+    }
+  }
+
   /** Throws a 400 naming every broken rule; does nothing for valid input. */
   public static void check(Object input) {
     List<FieldProblem> problems = problems(input);

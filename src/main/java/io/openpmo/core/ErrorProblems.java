@@ -70,7 +70,8 @@ public class ErrorProblems {
 
   static String defaultDetail(int status, String path) {
     return switch (status) {
-      case 400 -> "The request is malformed";
+      case 400 -> "The request is malformed: its request line or a header cannot be read, or its head is larger"
+          + " than the server accepts (8 KB)";
       case 401 -> "Log in with HTTP Basic (user id and password of the identity service)";
       case 403 -> "You may not do this";
       case 404 -> "Nothing is found at " + (path == null ? "this path" : path);
@@ -99,6 +100,48 @@ public class ErrorProblems {
           + e.getMessage().replaceAll("\\.+$", "") + ". Paths may not contain '..', '//', encoded slashes (%2F), encoded percent signs,"
           + " null bytes (%00), ';' or backslashes.", null);
     };
+  }
+
+  /**
+   * The firewall's rules, plus: no control characters (such as NUL) in query parameter names or values. Spring
+   * would read {@code ?status=%00} as no filter at all, and the database cannot store a NUL.
+   */
+  @Bean
+  org.springframework.security.web.firewall.HttpFirewall requestFirewall() {
+    org.springframework.security.web.firewall.StrictHttpFirewall firewall =
+        new org.springframework.security.web.firewall.StrictHttpFirewall();
+    java.util.function.Predicate<String> printable = value -> value.codePoints().noneMatch(Character::isISOControl);
+    firewall.setAllowedParameterNames(printable);
+    firewall.setAllowedParameterValues(value -> value.codePoints().noneMatch(c -> Character.isISOControl(c)
+        && c != '\n' && c != '\r' && c != '\t'));
+    return firewall;
+  }
+
+  /**
+   * An {@code Accept} or {@code Content-Type} header that cannot be parsed is a 400 naming the header, before
+   * Spring's content negotiation fails on it without a word (and again while rendering the error).
+   */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> unreadableMediaTypes() {
+    jakarta.servlet.Filter filter = (request, response, chain) -> {
+      HttpServletRequest http = (HttpServletRequest) request;
+      for (String header : java.util.List.of("Accept", "Content-Type")) {
+        for (String value : java.util.Collections.list(http.getHeaders(header))) {
+          try {
+            MediaType.parseMediaTypes(value);
+          } catch (IllegalArgumentException e) {
+            write((HttpServletResponse) response, HttpServletResponse.SC_BAD_REQUEST, header
+                + " cannot be read as a media type (e.g. application/json)", http.getRequestURI());
+            return;
+          }
+        }
+      }
+      chain.doFilter(request, response);
+    };
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    return registration;
   }
 
   /** Tomcat's own refusals as problem details: this valve replaces the host's HTML error page. */

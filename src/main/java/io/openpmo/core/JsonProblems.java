@@ -70,6 +70,10 @@ public final class JsonProblems {
       }
     }
     Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (e instanceof InvalidFormatException format && format.getOriginalMessage() != null
+        && format.getOriginalMessage().contains("NUL character")) {
+      return new FieldProblem(field, "must not contain the NUL character (\\u0000)");
+    }
     if (target != null && target.isEnum()) {
       String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
       return new FieldProblem(field, "must be one of " + allowed + was(e));

@@ -33,7 +33,25 @@ public class StrictJson {
             DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
             DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
             MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .deserializerByType(String.class, new NoNulText())
         .postConfigurer(StrictJson::strict);
+  }
+
+  /**
+   * Text as Jackson reads it, without the NUL character: PostgreSQL cannot store it in a text column, and no
+   * person types it. Refused naming the field, like any other bad value.
+   */
+  static final class NoNulText extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+    @Override
+    public String deserialize(JsonParser parser, com.fasterxml.jackson.databind.DeserializationContext context)
+        throws java.io.IOException {
+      String text = super.deserialize(parser, context);
+      if (text != null && text.indexOf('\u0000') >= 0) {
+        return (String) context.handleWeirdStringValue(String.class, "\\u0000",
+            "text must not contain the NUL character (\\u0000)");
+      }
+      return text;
+    }
   }
 
   /** The coercions that features do not cover, and dates only as ISO text. */

@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import io.openpmo.core.CheckedInService;
 import io.openpmo.project.Complexity;
 import io.openpmo.project.DataClassification;
 import io.openpmo.project.ProjectType;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A project request: the fields of DOMAIN.md. The requester is whoever is authenticated. */
+@CheckedInService
 @Schema(description = "A project request as the PMO receives it")
 public record ProjectRequest(
     @NotBlank @Size(max = 200) String title,

@@ -1,6 +1,7 @@
 package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FormValues;
 import io.openpmo.core.InvalidRequestException;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -61,11 +62,12 @@ public class ReviewTaskListener implements TaskListener {
           + " may not decide it in their place");
     }
     String voter = actingUser != null ? actingUser : assignee;
-    Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
-        Boolean.TRUE.equals(task.getExecution().getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST)),
-        text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
     ReviewDecision recorded;
     try {
+      Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
+          Boolean.TRUE.equals(FormValues.flag(task.getExecution().getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
+              ReviewVariables.CONFLICT_OF_INTEREST)),
+          text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
       recorded = reviews.cast(review, voter, vote);
     } catch (InvalidRequestException e) {
       throw new BadUserRequestException(e.getMessage());
@@ -113,6 +115,7 @@ public class ReviewTaskListener implements TaskListener {
    */
   private static String text(DelegateTask task, String name) {
     Object value = task.getExecution().getVariableLocal(name);
+    FormValues.text(value, name);   // text only: an object or a number is refused, naming the field
     return value == null ? null : value.toString();
   }
 }

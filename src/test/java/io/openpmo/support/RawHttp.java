@@ -23,6 +23,11 @@ public final class RawHttp {
   }
 
   public static Reply send(int port, String method, String target, String user, String contentType, String body) {
+    return send(port, method, target, user, contentType, body, java.util.Map.of());
+  }
+
+  public static Reply send(int port, String method, String target, String user, String contentType, String body,
+      Map<String, String> headers) {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: localhost:").append(port).append("\r\n")
@@ -35,6 +40,7 @@ public final class RawHttp {
     if (contentType != null) {
       head.append("Content-Type: ").append(contentType).append("\r\n");
     }
+    headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     if (body != null) {
       head.append("Content-Length: ").append(content.length).append("\r\n");
     }
