@@ -6,7 +6,6 @@ import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.TaskConflicts;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +31,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -80,20 +81,28 @@ class EngineRestErrors {
         .register(JsonErrors.class).register(JsonMappingErrors.class);
   }
 
-  /** The webapps' engine API is its own JAX-RS application: it gets the same mappers. */
+  /**
+   * The webapps' engine API ({@code /camunda/api/engine/*}) is its own JAX-RS application, registered by Camunda's
+   * webapp initializer as the servlet "Engine Api" unless one of that name exists: registered here first, the same
+   * way, with these mappers added.
+   */
   @Bean
-  @Order(Ordered.LOWEST_PRECEDENCE)
-  ServletContextInitializer webappEngineApiErrors() {
-    return servletContext -> register(servletContext, "Engine Api");
-  }
-
-  static void register(ServletContext servletContext, String servlet) {
-    ServletRegistration registration = servletContext.getServletRegistration(servlet);
-    if (registration != null) {
-      registration.setInitParameter("jersey.config.server.provider.classnames", String.join(",",
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @ConditionalOnProperty(name = "camunda.bpm.webapp.enabled", matchIfMissing = true)
+  ServletContextInitializer webappEngineApiErrors(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    return servletContext -> {
+      if (servletContext.getServletRegistration("Engine Api") != null) {
+        return;
+      }
+      ServletRegistration.Dynamic engineApi = servletContext.addServlet("Engine Api",
+          org.glassfish.jersey.servlet.ServletContainer.class);
+      engineApi.addMapping(applicationPath + "/api/engine/*");
+      engineApi.setInitParameter("jakarta.ws.rs.Application", "org.camunda.bpm.webapp.impl.engine.EngineRestApplication");
+      engineApi.setInitParameter("jersey.config.server.provider.classnames", String.join(",",
           RestErrors.class.getName(), EngineErrors.class.getName(), OtherErrors.class.getName(),
           JsonErrors.class.getName(), JsonMappingErrors.class.getName()));
-    }
+    };
   }
 
   static Response translate(Throwable exception, UriInfo uri) {
