@@ -33,7 +33,6 @@ public class StrictJson {
             DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
             DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
             MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .deserializerByType(String.class, new NoNulText())
         .postConfigurer(StrictJson::strict);
   }
 
@@ -86,5 +85,8 @@ public class StrictJson {
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     // java.time: "2027-01-01" only; never a day count or a timestamp, and no 30 February
     mapper.setDefaultLeniency(false);
+    // a named module: an unnamed one would be dropped as a duplicate of another unnamed module
+    mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("openpmo-strict-text")
+        .addDeserializer(String.class, new NoNulText()));
   }
 }
