@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskConflicts {
 
-  /** The answer: 409 when the task exists or existed, 404 when there never was such a task (for this caller). */
+  /**
+   * The answer: 409 when the task is held or was decided, 403 when it is open but not for this caller, 404 when
+   * there never was such a task (for this caller).
+   */
   public record Conflict(HttpStatus status, String message) {
   }
 
@@ -33,6 +36,15 @@ public class TaskConflicts {
     this.taskService = taskService;
     this.historyService = historyService;
     this.clock = clock;
+  }
+
+  /** Whether the task is still open (as far as the caller may see). */
+  public boolean isOpen(String taskId) {
+    try {
+      return taskId != null && taskService.createTaskQuery().taskId(taskId).count() > 0;
+    } catch (ProcessEngineException e) {
+      return false;
+    }
   }
 
   public Conflict describe(String taskId) {
@@ -54,7 +66,8 @@ public class TaskConflicts {
             : " is no longer open: it was closed " + when + " (" + done.getDeleteReason() + ")"));
       }
       if (done != null) {
-        return new Conflict(HttpStatus.CONFLICT, "Task " + name(done.getName(), taskId) + " is no longer open");
+        // open, but not for this caller: not a race they lost
+        return new Conflict(HttpStatus.FORBIDDEN, "You may not work on task " + taskId);
       }
     } catch (ProcessEngineException e) {
       // the caller may not read the task or its history: say no more than that it is not open

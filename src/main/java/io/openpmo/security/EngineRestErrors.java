@@ -115,6 +115,10 @@ class EngineRestErrors {
       return answer(400, exception, "The body is required (a JSON object)");
     }
     Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (response.getStatus() == 403) {
+      Response lost = lostRace(exception, uri);
+      return lost != null ? lost : response;
+    }
     if (response.getStatus() < 500) {
       return response;
     }
@@ -142,7 +146,25 @@ class EngineRestErrors {
             + " nothing was written");
       }
     }
-    return response;
+    Response lost = lostRace(exception, uri);
+    return lost != null ? lost : response;
+  }
+
+  /**
+   * A call on a task that failed while someone else decided the task lost the race, whatever broke inside it (a
+   * listener reading what the winner just removed, an authorization the winner's completion just deleted): 409.
+   */
+  private static Response lostRace(Throwable exception, UriInfo uri) {
+    String task = uri == null ? null : taskId(exception, uri);
+    if (task == null || CONTEXTS.isEmpty()) {
+      return null;
+    }
+    TaskConflicts conflicts = CONTEXTS.getFirst().getBean(TaskConflicts.class);
+    if (conflicts.isOpen(task)) {
+      return null;
+    }
+    TaskConflicts.Conflict conflict = conflicts.describe(task);
+    return conflict.status().value() == 409 ? answer(409, exception, conflict.message()) : null;
   }
 
   private static boolean taskGone(Throwable cause) {

@@ -125,6 +125,23 @@ class TaskRaceTest extends AppTest {
     }
   }
 
+  @Nested
+  class OnOurApi {
+
+    @Test
+    void twoCancellationsAtOnceCancelOnceAndTheOtherIsAConflict() throws Exception {
+      String code = journeys().inDelivery(Requests.small("Race cancellation"), "100000");
+      List<Http.Response> answers = race(
+          () -> http("petra").post("/api/v1/projects/" + code + "/cancellation", Map.of("reason", "Budget withdrawn")),
+          () -> http("pierre").post("/api/v1/projects/" + code + "/cancellation", Map.of("reason", "Budget gone")));
+      assertThat(answers).extracting(Http.Response::status).as(answers.toString()).containsExactlyInAnyOrder(200, 409);
+      Http.Response loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+      assertThat(loser.header("Content-Type").get(0)).contains("application/problem+json");
+      assertThat(loser.json().get("detail").asText()).isNotBlank();
+      assertThat(http("petra").get("/api/v1/projects/" + code).json().get("status").asText()).isEqualTo("CANCELLED");
+    }
+  }
+
   /** Both calls released at the same moment; their answers. */
   List<Http.Response> race(Callable<Http.Response> first, Callable<Http.Response> second) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
