@@ -4,12 +4,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
-/** H2 counterpart of the PostgreSQL trigger: the embedded database refuses to change the audit trail. */
+/** H2 counterpart of the PostgreSQL triggers: the embedded database refuses to change the audit log's tables. */
 public class AppendOnlyH2Trigger implements Trigger {
+
+  private String table = "audit_event";
+
+  @Override
+  public void init(Connection connection, String schemaName, String triggerName, String tableName, boolean before,
+      int type) {
+    table = tableName.toLowerCase(java.util.Locale.ROOT);
+  }
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-    throw new SQLException("audit_event is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused",
+    throw new SQLException(table + " is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused",
         "42501");
   }
 }

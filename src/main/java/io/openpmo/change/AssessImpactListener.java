@@ -2,10 +2,8 @@ package io.openpmo.change;
 
 import io.openpmo.core.FormValues;
 import io.openpmo.core.CurrentUser;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +23,7 @@ class AssessImpactListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ChangeRequest change = changes.get(ChangeDelegates.changeId(task.getExecution()));
-    DelegateExecution scope = task.getExecution();
+    VariableScope scope = task;
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Project project = changes.project(change.projectId());
       task.setName(task.getName() + ": " + change.code());
@@ -43,20 +41,16 @@ class AssessImpactListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    try {
-      ChangeRequest assessed = changes.assess(change.id(), new ChangeRequestInput(null, null,
-          FormValues.flag(scope.getVariableLocal("scopeChange")),
-          FormValues.text(scope.getVariableLocal("scopeDescription")),
-          FormValues.whole(scope.getVariableLocal("delayDays"), "delayDays"),
-          FormValues.amount(scope.getVariableLocal("costDelta"), "costDelta"),
-          FormValues.text(scope.getVariableLocal("riskImpact")),
-          FormValues.flag(scope.getVariableLocal("regulatoryImpact")),
-          FormValues.flag(scope.getVariableLocal("emergency")), null),
-          FormValues.text(scope.getVariableLocal("impactNotes")),
-          currentUser.id().orElse(task.getAssignee()));
-      scope.getProcessInstance().setVariable(ChangeVariables.EMERGENCY, assessed.emergency());
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    ChangeRequest assessed = changes.assess(change.id(), new ChangeRequestInput(null, null,
+        FormValues.flag(scope.getVariableLocal("scopeChange")),
+        FormValues.text(scope.getVariableLocal("scopeDescription")),
+        FormValues.whole(scope.getVariableLocal("delayDays"), "delayDays"),
+        FormValues.amount(scope.getVariableLocal("costDelta"), "costDelta"),
+        FormValues.text(scope.getVariableLocal("riskImpact")),
+        FormValues.flag(scope.getVariableLocal("regulatoryImpact")),
+        FormValues.flag(scope.getVariableLocal("emergency")), null),
+        FormValues.text(scope.getVariableLocal("impactNotes")),
+        currentUser.id().orElse(task.getAssignee()));
+    task.getExecution().getProcessInstance().setVariable(ChangeVariables.EMERGENCY, assessed.emergency());
   }
 }

@@ -2,7 +2,7 @@ package io.openpmo.change;
 
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;

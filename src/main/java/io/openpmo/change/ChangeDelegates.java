@@ -134,9 +134,10 @@ class ChangeDelegates {
   }
 
   @Bean
-  JavaDelegate recordReapprovalRouteDelegate() {
+  JavaDelegate recordReapprovalRouteDelegate(ChangeService changes) {
     return execution -> {
       ApprovalRoute route = ApprovalRoute.of(strings(execution.getVariable(REAPPROVAL_GROUPS)));
+      changes.recordReapprovalRoute(changeId(execution), route.all());
       execution.setVariable(REAPPROVAL_GROUPS, new ArrayList<>(route.all()));
       execution.setVariable(CHANGE_REJECTED, false);
       ROUTING_FACTS.forEach(execution::removeVariable);

@@ -11,7 +11,8 @@ interface ChangeMapper {
 
   long insert(ChangeRequest change);
 
-  int countForProject(@Param("projectId") long projectId);
+  /** The next number of the project's change requests (its code is {@code <project>-CR<n>}). */
+  int nextCodeNumber(@Param("projectId") long projectId);
 
   Optional<ChangeRequest> findById(@Param("id") long id);
 
@@ -25,6 +26,8 @@ interface ChangeMapper {
       @Param("approverGroups") String approverGroups, @Param("now") java.time.OffsetDateTime now);
 
   int setReapprovalRequired(@Param("id") long id, @Param("required") boolean required);
+
+  int setReapprovalGroups(@Param("id") long id, @Param("groups") String groups);
 
   int decide(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
 

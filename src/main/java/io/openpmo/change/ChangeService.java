@@ -12,6 +12,8 @@ import io.openpmo.lifecycle.Baseline;
 import io.openpmo.lifecycle.BaselineService;
 import io.openpmo.lifecycle.ProjectPlan;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
+import io.openpmo.project.ProjectGovernance.BaselineSource;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;
@@ -46,14 +48,16 @@ public class ChangeService {
 
   private final ChangeMapper mapper;
   private final ProjectMapper projects;
+  private final ProjectGovernance governance;
   private final BaselineService baselines;
   private final ReviewService reviews;
   private final AuditTrail auditTrail;
   private final Clock clock;
   private final ObjectMapper json;
 
-  public ChangeService(ChangeMapper mapper, ProjectMapper projects, BaselineService baselines, ReviewService reviews,
-      AuditTrail auditTrail, Clock clock, ObjectMapper json) {
+  public ChangeService(ChangeMapper mapper, ProjectMapper projects, ProjectGovernance governance,
+      BaselineService baselines, ReviewService reviews, AuditTrail auditTrail, Clock clock, ObjectMapper json) {
+    this.governance = governance;
     this.mapper = mapper;
     this.projects = projects;
     this.baselines = baselines;
@@ -72,7 +76,7 @@ public class ChangeService {
     }
     validate(input, true);
     OffsetDateTime now = now();
-    String code = project.code() + "-CR" + (mapper.countForProject(project.id()) + 1);
+    String code = project.code() + "-CR" + mapper.nextCodeNumber(project.id());
     long id = mapper.insert(new ChangeRequest(null, project.id(), code, input.title().strip(), input.reason().strip(),
         Boolean.TRUE.equals(input.scopeChange()), blankToNull(input.scopeDescription()), orZero(input.delayDays()),
         input.costDelta() == null ? BigDecimal.ZERO : input.costDelta(),
@@ -202,12 +206,19 @@ public class ChangeService {
     return baselines.get(project.currentBaselineId()).budgetAtCompletion().add(change.costDelta());
   }
 
-  /** APPROVED unless a vote of this round and stage rejected the change. */
+  /**
+   * Whether the votes of this round and stage approve the change: every group it was routed to approved, or
+   * somebody rejected it; anything else is refused by the project's state machine.
+   */
   @Transactional(readOnly = true)
   public boolean approved(long id, int round, String stage) {
-    return reviews.decisions(ReviewSubjectType.CHANGE_REQUEST, id, round).stream()
-        .filter(ReviewDecision::isVote).filter(d -> stage.equals(d.stage()))
-        .noneMatch(d -> "REJECT".equals(d.decision()));
+    return governance.changeVerdict(id, round, stage) == ProjectGovernance.ChangeVerdict.APPROVED;
+  }
+
+  /** The groups a re-approval of an overrun was routed to, kept on the change: its verdict is checked against them. */
+  @Transactional
+  public void recordReapprovalRoute(long id, List<String> groups) {
+    mapper.setReapprovalGroups(id, String.join(",", groups));
   }
 
   /** The new baseline version the change proposes, as a draft (checked against capacity before it is in force). */
@@ -226,7 +237,8 @@ public class ChangeService {
   public void putInForce(long id, String by, boolean emergency) {
     ChangeRequest change = get(id);
     Project project = project(change.projectId());
-    Baseline after = baselines.putInForce(project, change.baselineAfterId(), by);
+    Baseline after = baselines.putInForce(project, change.baselineAfterId(), by,
+        emergency ? BaselineSource.EMERGENCY_CHANGE : BaselineSource.APPROVED_CHANGE, id);
     mapper.decide(id, "APPLIED", now());
     auditTrail.record(by, emergency ? "EMERGENCY_CHANGE_APPLIED" : "CHANGE_APPLIED", project.id(), project.code(),
         Map.of("change", change.code(), "baselineVersion", after.version(),
@@ -236,6 +248,9 @@ public class ChangeService {
   @Transactional
   public void confirmEmergency(long id) {
     ChangeRequest change = get(id);
+    if (governance.changeVerdict(id, 1, "EMERGENCY") != ProjectGovernance.ChangeVerdict.APPROVED) {
+      throw BusinessRuleException.conflict(change.code() + " was rejected by the PMO; it is rolled back, not confirmed");
+    }
     mapper.setStatus(id, "CONFIRMED", now());
     Project project = project(change.projectId());
     auditTrail.record("EMERGENCY_CHANGE_CONFIRMED", project.id(), project.code(), Map.of("change", change.code()));
@@ -248,7 +263,7 @@ public class ChangeService {
     Project project = project(change.projectId());
     ProjectPlan before = baselines.asPlan(change.baselineBeforeId());
     Baseline restored = baselines.saveDraft(project, before, by, "Rollback of emergency change " + change.code(), id);
-    baselines.putInForce(project, restored.id(), by);
+    baselines.putInForce(project, restored.id(), by, BaselineSource.EMERGENCY_ROLLBACK, id);
     baselines.markRolledBack(change.baselineAfterId());
     mapper.decide(id, "ROLLED_BACK", now());
     auditTrail.record(by, "EMERGENCY_CHANGE_ROLLED_BACK", project.id(), project.code(), Map.of("change",
@@ -278,6 +293,7 @@ public class ChangeService {
   @Transactional
   public void reject(long id) {
     ChangeRequest change = get(id);
+    governance.requireChangeRejected(id);
     baselines.draft(change.projectId()).filter(d -> d.id().equals(change.baselineAfterId()))
         .ifPresent(d -> baselines.discard(d.id()));
     mapper.decide(id, "REJECTED", now());

@@ -7,10 +7,8 @@ import static io.openpmo.core.FormValues.whole;
 
 import static io.openpmo.change.ChangeVariables.CHANGE_REQUEST_ID;
 
-import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.lifecycle.Lifecycles;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -96,15 +94,9 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
           + " or the PMO raises changes on " + project.code());
     }
     Map<String, Object> v = execution.getVariables();
-    try {
-      return changes.raise(project, new ChangeRequestInput(text(v.get("title")), text(v.get("reason")),
-          flag(v.get("scopeChange")), text(v.get("scopeDescription")), whole(v.get("delayDays"), "delayDays"),
-          amount(v.get("costDelta"), "costDelta"), text(v.get("riskImpact")), flag(v.get("regulatoryImpact")),
-          flag(v.get("emergency")), null), user, "TASKLIST");
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
-    } catch (BusinessRuleException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    return changes.raise(project, new ChangeRequestInput(text(v.get("title")), text(v.get("reason")),
+        flag(v.get("scopeChange")), text(v.get("scopeDescription")), whole(v.get("delayDays"), "delayDays"),
+        amount(v.get("costDelta"), "costDelta"), text(v.get("riskImpact")), flag(v.get("regulatoryImpact")),
+        flag(v.get("emergency")), null), user, "TASKLIST");
   }
 }

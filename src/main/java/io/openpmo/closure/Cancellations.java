@@ -6,6 +6,8 @@ import io.openpmo.core.EngineAccess;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.lifecycle.Lifecycles;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
+import io.openpmo.project.ProjectGovernance.Capacity;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.security.Groups;
 import java.util.Map;
@@ -26,9 +28,11 @@ public class Cancellations {
   private final EngineAccess engineAccess;
   private final CurrentUser currentUser;
   private final Lifecycles lifecycles;
+  private final ProjectGovernance governance;
 
   public Cancellations(ProjectMapper projects, RuntimeService runtimeService, EngineAccess engineAccess,
-      CurrentUser currentUser, Lifecycles lifecycles) {
+      CurrentUser currentUser, Lifecycles lifecycles, ProjectGovernance governance) {
+    this.governance = governance;
     this.lifecycles = lifecycles;
     this.projects = projects;
     this.runtimeService = runtimeService;
@@ -39,10 +43,15 @@ public class Cancellations {
   @Transactional
   public Project cancel(Project project, String reason) {
     String user = currentUser.id().orElseThrow();
-    if (!user.equals(project.sponsor())
-        && !currentUser.isInAnyGroup(Groups.PMO, Groups.STEERING_COMMITTEE, Groups.EXECUTIVE_COMMITTEE)) {
-      throw BusinessRuleException.forbidden("Only the sponsor " + project.sponsor()
-          + ", the PMO or a committee cancels " + project.code());
+    Capacity capacity;
+    if (user.equals(project.sponsor())) {
+      capacity = Capacity.SPONSOR;
+    } else if (currentUser.isInAnyGroup(Groups.PMO)) {
+      capacity = Capacity.PMO;
+    } else if (currentUser.isInAnyGroup(Groups.STEERING_COMMITTEE, Groups.EXECUTIVE_COMMITTEE)) {
+      capacity = Capacity.COMMITTEE;
+    } else {
+      throw BusinessRuleException.forbidden("Only the sponsor, the PMO or a committee cancels " + project.code());
     }
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw new InvalidRequestException("reason", "is required (at most 2000 characters)");
@@ -50,6 +59,7 @@ public class Cancellations {
     ProcessInstance lifecycle = lifecycles.running(project.code()).orElseThrow(() -> BusinessRuleException.conflict(
         project.code() + " is " + project.status() + " (" + project.phase() + "): only a project between approval"
             + " and closure can be cancelled; a request in initiation is withdrawn"));
+    governance.instructCancellation(project.id(), user, capacity, reason.strip());
     engineAccess.asSystem(() -> runtimeService.createMessageCorrelation(ClosureVariables.CANCEL_MESSAGE)
         .processInstanceId(lifecycle.getId())
         .setVariables(Map.of(ClosureVariables.CANCELLED_BY, user, ClosureVariables.CANCELLATION_REASON, reason.strip()))

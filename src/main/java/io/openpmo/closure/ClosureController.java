@@ -2,7 +2,7 @@ package io.openpmo.closure;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.NotFoundException;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

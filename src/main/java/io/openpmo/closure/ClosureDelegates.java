@@ -25,12 +25,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ClosureSettings.class)
 class ClosureDelegates {
 
-  /** Lifecycle: a cancellation request (message CancelProject) is recorded before closure starts. */
+  /**
+   * Lifecycle: the project is cancelled (message CancelProject) before closure starts; the project's state
+   * machine checks that the sponsor, the PMO or a committee cancelled it.
+   */
   @Bean
   JavaDelegate recordCancellationDelegate(LifecycleService lifecycle) {
-    return execution -> lifecycle.cancel(projectId(execution),
-        String.valueOf(execution.getVariable(ClosureVariables.CANCELLED_BY)),
-        String.valueOf(execution.getVariable(ClosureVariables.CANCELLATION_REASON)));
+    return execution -> lifecycle.cancel(projectId(execution));
   }
 
   /** Lifecycle: delivered (after G2), stopped or cancelled, the project goes into closure. */

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,10 +40,10 @@ class ClosureListeners {
       }
 
       @Override
-      protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
+      protected void complete(DelegateTask task, VariableScope scope, Project project, String user) {
         String acceptance = text(scope.getVariableLocal("acceptance"));
         closures.recordAcceptance(project.id(), acceptance, text(scope.getVariableLocal("acceptanceComment")), user);
-        scope.getProcessInstance().setVariable(ClosureVariables.ACCEPTANCE, acceptance);
+        task.getExecution().getProcessInstance().setVariable(ClosureVariables.ACCEPTANCE, acceptance);
       }
     };
   }
@@ -62,7 +62,7 @@ class ClosureListeners {
       }
 
       @Override
-      protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
+      protected void prepare(DelegateTask task, VariableScope scope, Project project) {
         StatusReport last = reports.latest(project.id()).orElse(null);
         scope.setVariableLocal("finalCost", last == null ? null : last.actualCost().doubleValue());
         scope.setVariableLocal("percentComplete", Closure.DELIVERED.equals(closures.get(project.id()).reason())
@@ -75,7 +75,7 @@ class ClosureListeners {
       }
 
       @Override
-      protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
+      protected void complete(DelegateTask task, VariableScope scope, Project project, String user) {
         closures.recordFinalFigures(project.id(), new ClosureService.FinalFiguresInput(
             amount(scope.getVariableLocal("finalCost"), "finalCost"),
             amount(scope.getVariableLocal("percentComplete"), "percentComplete"),
@@ -90,7 +90,7 @@ class ClosureListeners {
   ClosureTaskListener lessonsListener(ClosureService closures, CurrentUser currentUser, Lessons lessons) {
     return new ClosureTaskListener(closures, currentUser) {
       @Override
-      protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
+      protected void complete(DelegateTask task, VariableScope scope, Project project, String user) {
         lessons.record(project, new LessonInput(text(scope.getVariableLocal("wentWell")),
             text(scope.getVariableLocal("toImprove")), text(scope.getVariableLocal("recommendations")),
             Lessons.tags(text(scope.getVariableLocal("tags")))), user);
@@ -103,7 +103,7 @@ class ClosureListeners {
   ClosureTaskListener settleConditionsListener(ClosureService closures, CurrentUser currentUser, GateService gates) {
     return new ClosureTaskListener(closures, currentUser) {
       @Override
-      protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
+      protected void prepare(DelegateTask task, VariableScope scope, Project project) {
         task.setVariableLocal("openConditionsList", gates.conditions(project.id()).stream()
             .filter(c -> GateCondition.OPEN.equals(c.status()))
             .map(c -> "- #" + c.id() + " " + c.description() + " (set by " + c.setBy() + ")")
@@ -111,7 +111,7 @@ class ClosureListeners {
       }
 
       @Override
-      protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
+      protected void complete(DelegateTask task, VariableScope scope, Project project, String user) {
         String decision = text(scope.getVariableLocal("decision"));
         String comment = text(scope.getVariableLocal("comment"));
         if (!"WAIVE_ALL".equals(decision) && !"CHECK_AGAIN".equals(decision)) {
@@ -140,7 +140,7 @@ class ClosureListeners {
       }
 
       @Override
-      protected void complete(DelegateTask task, DelegateExecution scope, Project project, String user) {
+      protected void complete(DelegateTask task, VariableScope scope, Project project, String user) {
         BigDecimal realised = amount(scope.getVariableLocal("realisedAnnualBenefit"), "realisedAnnualBenefit");
         benefits.record(project, realised, text(scope.getVariableLocal("benefitsOutcome")),
             text(scope.getVariableLocal("benefitsComment")), user);

@@ -207,7 +207,7 @@ public class ClosureService {
     Closure closure = get(projectId);
     Project project = project(projectId);
     mapper.close(projectId, now());
-    lifecycle.close(projectId, closure.reason());
+    lifecycle.close(projectId);
     if (benefitsReviewDue != null) {
       mapper.insertBenefitsReview(new BenefitsReview(null, projectId, benefitsReviewDue,
           project.expectedAnnualBenefit(), null, null, null, null, null, null));

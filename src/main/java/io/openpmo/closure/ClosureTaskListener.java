@@ -3,12 +3,10 @@ package io.openpmo.closure;
 import static io.openpmo.core.ProcessVariables.projectId;
 
 import io.openpmo.core.CurrentUser;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.security.Groups;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -36,13 +34,9 @@ abstract class ClosureTaskListener implements TaskListener {
       if (task.getAssignee() == null && task.getCandidates().isEmpty()) {
         task.addCandidateGroup(Groups.PMO);   // the project never had a manager: the PMO closes it
       }
-      prepare(task, task.getExecution(), project);
+      prepare(task, task, project);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      try {
-        complete(task, task.getExecution(), project, currentUser.id().orElse(task.getAssignee()));
-      } catch (InvalidRequestException e) {
-        throw new BadUserRequestException(e.getMessage());
-      }
+      complete(task, task, project, currentUser.id().orElse(task.getAssignee()));
     }
   }
 
@@ -52,8 +46,8 @@ abstract class ClosureTaskListener implements TaskListener {
   }
 
   /** Prefills the form (variables of the task's scope). */
-  protected void prepare(DelegateTask task, DelegateExecution scope, Project project) {
+  protected void prepare(DelegateTask task, VariableScope scope, Project project) {
   }
 
-  protected abstract void complete(DelegateTask task, DelegateExecution scope, Project project, String user);
+  protected abstract void complete(DelegateTask task, VariableScope scope, Project project, String user);
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,6 +74,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail alreadyClaimed(TaskAlreadyClaimedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The task is already claimed by " + e.getTaskAssignee());
+    problem.setType(CONFLICT);
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  /**
+   * A unique constraint refused a write (also when wrapped, e.g. by the engine): two requests raced for the same
+   * thing, or it exists already. The transaction rolled back, so nothing was half-written.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This conflicts with a record that"
+        + " already exists or that another request wrote at the same moment. Nothing was changed; reload and try"
+        + " again.");
     problem.setType(CONFLICT);
     problem.setTitle("Conflict");
     return problem;

@@ -1,5 +1,6 @@
 package io.openpmo.core;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Variables every OpenPMO process carries. */
@@ -8,8 +9,13 @@ public final class ProcessVariables {
   /** The id of the project row the process works on (every process has it). */
   public static final String PROJECT_ID = "projectId";
 
+  /**
+   * The project a process (or a task of it) works on. For a task it is read from its execution, never from the
+   * task's own variables, which hold what a person submitted.
+   */
   public static long projectId(VariableScope scope) {
-    return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+    VariableScope owner = scope instanceof DelegateTask task && task.getExecution() != null ? task.getExecution() : scope;
+    return ((Number) owner.getVariable(PROJECT_ID)).longValue();
   }
 
   private ProcessVariables() {

@@ -3,9 +3,7 @@ package io.openpmo.gate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
-import io.openpmo.core.InvalidRequestException;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,21 +22,17 @@ class GateChecklistListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long gateReviewId = ((Number) task.getVariable(GateVariables.GATE_REVIEW_ID)).longValue();
+    long gateReviewId = ((Number) task.getExecution().getVariable(GateVariables.GATE_REVIEW_ID)).longValue();
     GateReview review = gates.get(gateReviewId);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setName(task.getName() + ": " + task.getExecution().getProcessBusinessKey() + " (" + review.gate() + ")");
       task.setVariableLocal(GateVariables.CHECKLIST_ITEMS, FormJson.of(gates.checklist(review.gate())));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      try {
-        List<String> done = FormJson.read(task.getVariable(GateVariables.CHECKLIST_DONE),
-            new TypeReference<List<String>>() { }, GateVariables.CHECKLIST_DONE);
-        Object notes = task.getVariable(GateVariables.CHECKLIST_NOTES);
-        gates.recordChecklist(gateReviewId, done == null ? List.of() : done, notes == null ? null : notes.toString(),
-            currentUser.id().orElse(task.getAssignee()));
-      } catch (InvalidRequestException e) {
-        throw new BadUserRequestException(e.getMessage());
-      }
+      List<String> done = FormJson.read(task.getVariableLocal(GateVariables.CHECKLIST_DONE),
+          new TypeReference<List<String>>() { }, GateVariables.CHECKLIST_DONE);
+      Object notes = task.getVariableLocal(GateVariables.CHECKLIST_NOTES);
+      gates.recordChecklist(gateReviewId, done == null ? List.of() : done, notes == null ? null : notes.toString(),
+          currentUser.id().orElse(task.getAssignee()));
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.openpmo.gate;
 
 import io.openpmo.core.CurrentUser;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.openpmo.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;

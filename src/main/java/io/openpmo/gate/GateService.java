@@ -7,6 +7,7 @@ import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GateService {
 
   /** Outcomes from the most to the least severe. */
-  public static final List<String> SEVERITY = List.of("STOP", "HOLD", "RECYCLE", "GO_WITH_CONDITIONS", "GO");
+  public static final List<String> SEVERITY = ProjectGovernance.GATE_SEVERITY;
 
   static final Map<String, List<String>> CHECKLISTS = Map.of(
       "G1", List.of("Scope statement agreed with the sponsor", "Milestones dated and owned",
@@ -46,13 +47,15 @@ public class GateService {
 
   private final GateMapper mapper;
   private final ProjectMapper projects;
+  private final ProjectGovernance governance;
   private final ReviewService reviews;
   private final AuditTrail auditTrail;
   private final Clock clock;
   private final ObjectMapper json;
 
-  public GateService(GateMapper mapper, ProjectMapper projects, ReviewService reviews, AuditTrail auditTrail,
-      Clock clock, ObjectMapper json) {
+  public GateService(GateMapper mapper, ProjectMapper projects, ProjectGovernance governance, ReviewService reviews,
+      AuditTrail auditTrail, Clock clock, ObjectMapper json) {
+    this.governance = governance;
     this.mapper = mapper;
     this.projects = projects;
     this.reviews = reviews;
@@ -111,14 +114,19 @@ public class GateService {
         "done", done.size(), "of", items.size()));
   }
 
-  /** The gate's decision from the votes of this attempt: the most severe vote wins. */
+  /**
+   * The gate's decision from the votes of this attempt: the most severe vote wins, and only when every group the
+   * gateReviewers decision named has voted (the project's state machine checks the votes on record).
+   */
   @Transactional
   public String decide(long gateReviewId) {
     GateReview review = get(gateReviewId);
+    if (!"OPEN".equals(review.status())) {
+      throw BusinessRuleException.conflict("Gate review " + gateReviewId + " is " + review.status());
+    }
+    String outcome = governance.gateOutcome(gateReviewId);
     List<ReviewDecision> votes = reviews.decisions(ReviewSubjectType.GATE_REVIEW, gateReviewId, review.attempt())
         .stream().filter(ReviewDecision::isVote).toList();
-    String outcome = SEVERITY.stream().filter(o -> votes.stream().anyMatch(v -> o.equals(v.decision())))
-        .findFirst().orElse("GO");
     mapper.decide(gateReviewId, outcome, now());
     Project project = project(review.projectId());
     Map<String, Object> details = new LinkedHashMap<>();

@@ -2,12 +2,14 @@ package io.openpmo.intake;
 
 import static io.openpmo.core.ProcessVariables.projectId;
 
-import io.openpmo.core.CurrentUser;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The G0 outcomes, each a thin delegate over {@link InitiationService}. */
+/**
+ * The G0 outcomes, each a thin delegate over {@link InitiationService}. None of them decides anything: the
+ * project's state machine checks the votes and the withdrawal on record, and refuses what they do not support.
+ */
 @Configuration
 class DecisionDelegates {
 
@@ -22,8 +24,7 @@ class DecisionDelegates {
   }
 
   @Bean
-  JavaDelegate recordWithdrawalDelegate(InitiationService initiation, CurrentUser currentUser) {
-    return execution -> initiation.withdraw(projectId(execution),
-        currentUser.id().orElse((String) execution.getVariable(InitiationVariables.REQUESTER)));
+  JavaDelegate recordWithdrawalDelegate(InitiationService initiation) {
+    return execution -> initiation.withdraw(projectId(execution));
   }
 }

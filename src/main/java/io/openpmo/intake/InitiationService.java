@@ -5,6 +5,7 @@ import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.NotFoundException;
 import io.openpmo.project.PriorityClass;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectPhase;
 import io.openpmo.project.ProjectStatus;
@@ -29,21 +30,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InitiationService {
 
-  public static final String FUNCTIONAL = "FUNCTIONAL";
-  public static final String COMMITTEE = "COMMITTEE";
-  public static final String PMO_DECISION = "PMO_DECISION";
+  public static final String FUNCTIONAL = ProjectGovernance.FUNCTIONAL;
+  public static final String COMMITTEE = ProjectGovernance.COMMITTEE;
+  public static final String PMO_DECISION = ProjectGovernance.PMO_DECISION;
 
   public enum Outcome { APPROVED, REJECTED, REWORK }
 
   private final ProjectMapper projects;
+  private final ProjectGovernance governance;
   private final ApprovalMapper approvals;
   private final ReviewService reviews;
   private final AuditTrail auditTrail;
   private final Clock clock;
 
-  public InitiationService(ProjectMapper projects, ApprovalMapper approvals, ReviewService reviews,
-      AuditTrail auditTrail, Clock clock) {
+  public InitiationService(ProjectMapper projects, ProjectGovernance governance, ApprovalMapper approvals,
+      ReviewService reviews, AuditTrail auditTrail, Clock clock) {
     this.projects = projects;
+    this.governance = governance;
     this.approvals = approvals;
     this.reviews = reviews;
     this.auditTrail = auditTrail;
@@ -109,9 +112,14 @@ public class InitiationService {
     details.put("round", project.reworkRound() + 1);
     details.put("rules", rules);
     auditTrail.record("ASSESSED", projectId, project.code(), details);
+    governance.startReview(projectId);
   }
 
-  /** The outcome of one stage of one round: any REJECT rejects, else any REWORK asks for rework. */
+  /**
+   * Where the process goes after one stage of one round: any REJECT rejects, else any REWORK asks for rework,
+   * else on. Only a route: whether the request is approved, rejected or returned is decided by the project's
+   * state machine from the votes on record ({@link ProjectGovernance}).
+   */
   @Transactional(readOnly = true)
   public Outcome outcome(long projectId, int round, String stage) {
     List<ReviewDecision> votes = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, projectId, round).stream()
@@ -127,10 +135,7 @@ public class InitiationService {
 
   @Transactional
   public void returnForRework(long projectId) {
-    Project project = get(projectId);
-    projects.updateStatus(projectId, ProjectStatus.REWORK, ProjectPhase.INITIATION, now());
-    auditTrail.record("RETURNED_FOR_REWORK", projectId, project.code(),
-        Map.of("round", project.reworkRound() + 1, "reasons", reasons(projectId, "REWORK")));
+    governance.returnForRework(projectId);
   }
 
   /** Applies the requester's revision: the request is validated again and re-scored by the process. */
@@ -151,35 +156,27 @@ public class InitiationService {
         project.priorityClass(), project.reworkRound(), project.processInstanceId(), project.projectManager(),
         project.createdAt(), now, project.decidedAt(), project.currentBaselineId(), project.health(),
         project.missedReports(), project.pmExceptionBy()));
-    int round = project.reworkRound() + 1;
-    projects.updateReworkRound(projectId, round, now);
-    projects.updateStatus(projectId, ProjectStatus.SUBMITTED, ProjectPhase.INITIATION, now);
-    auditTrail.record(user, "REQUEST_RESUBMITTED", projectId, project.code(),
-        Map.of("reworkRound", round, "budget", revised.budget(), "title", revised.title()));
+    governance.resubmit(projectId, user);
+    auditTrail.record(user, "REQUEST_REVISED", projectId, project.code(),
+        Map.of("reworkRound", project.reworkRound() + 1, "budget", revised.budget(), "title", revised.title()));
     return get(projectId);
   }
 
+  /** G0 approved: only when the votes on record say so (the project's state machine checks them). */
   @Transactional
   public void approve(long projectId) {
-    Project project = get(projectId);
-    projects.decide(projectId, ProjectStatus.APPROVED, ProjectPhase.PLANNING, now());
-    auditTrail.record("PROJECT_APPROVED", projectId, project.code(),
-        Map.of("riskTier", String.valueOf(project.riskTier()), "priorityClass", String.valueOf(project.priorityClass()),
-            "budget", project.budget()));
+    governance.approve(projectId);
   }
 
   @Transactional
   public void reject(long projectId) {
-    Project project = get(projectId);
-    projects.decide(projectId, ProjectStatus.REJECTED, ProjectPhase.CLOSED, now());
-    auditTrail.record("PROJECT_REJECTED", projectId, project.code(), Map.of("reasons", reasons(projectId, "REJECT")));
+    governance.reject(projectId);
   }
 
+  /** Withdrawn: only after a withdrawal by the requester or the PMO is on record. */
   @Transactional
-  public void withdraw(long projectId, String by) {
-    Project project = get(projectId);
-    projects.decide(projectId, ProjectStatus.WITHDRAWN, ProjectPhase.CLOSED, now());
-    auditTrail.record(by, "REQUEST_WITHDRAWN", projectId, project.code(), Map.of("status", project.status()));
+  public void withdraw(long projectId) {
+    governance.withdraw(projectId);
   }
 
   /** Why the request was rejected or returned: the comments of the votes with that decision. */

@@ -1,6 +1,7 @@
 package io.openpmo.intake;
 
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,9 +53,18 @@ class IntakeController {
   }
 
   @PostMapping("/{code}/withdrawal")
-  @Operation(summary = "Withdraw a request still in initiation (requester or PMO)")
-  SubmissionResult withdraw(@PathVariable String code) {
-    Project project = withdrawals.withdraw(code);
+  @Operation(summary = "Withdraw a request still in initiation (requester or PMO); optional body {\"reason\": ...}")
+  SubmissionResult withdraw(@PathVariable String code,
+      @RequestBody(required = false) Withdrawal withdrawal) {
+    String reason = withdrawal == null ? null : withdrawal.reason();
+    if (reason != null && reason.length() > 4000) {
+      throw new InvalidRequestException("reason", "must be at most 4000 characters");
+    }
+    Project project = withdrawals.withdraw(code, reason == null || reason.isBlank() ? null : reason.strip());
     return submissions.result(project);
+  }
+
+  /** Why a request is withdrawn (optional). */
+  record Withdrawal(String reason) {
   }
 }

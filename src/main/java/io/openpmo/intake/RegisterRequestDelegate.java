@@ -8,7 +8,7 @@ import static io.openpmo.intake.InitiationVariables.REQUEST_FIELDS;
 import static io.openpmo.intake.InitiationVariables.REWORK_ROUND;
 import static io.openpmo.intake.InitiationVariables.SPONSOR;
 
-import io.openpmo.core.InvalidRequestException;
+import io.openpmo.core.CurrentUser;
 import io.openpmo.project.Project;
 import io.openpmo.review.ReviewVariables;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -27,10 +27,12 @@ class RegisterRequestDelegate implements JavaDelegate {
 
   private final InitiationService initiation;
   private final ProjectRequestValidator validator;
+  private final CurrentUser currentUser;
 
-  RegisterRequestDelegate(InitiationService initiation, ProjectRequestValidator validator) {
+  RegisterRequestDelegate(InitiationService initiation, ProjectRequestValidator validator, CurrentUser currentUser) {
     this.initiation = initiation;
     this.validator = validator;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -38,17 +40,12 @@ class RegisterRequestDelegate implements JavaDelegate {
     Object projectId = execution.getVariable(PROJECT_ID);
     Project project;
     if (projectId == null) {
-      String requester = (String) execution.getVariable(REQUESTER);
-      if (requester == null) {
-        throw new BadUserRequestException("A project request is started by an authenticated requester");
-      }
-      try {
-        ProjectRequest request = RequestVariables.read(execution.getVariables()).withCurrency(validator.baseCurrency());
-        validator.validate(request);
-        project = initiation.register(request, requester, null, null, "TASKLIST");
-      } catch (InvalidRequestException e) {
-        throw new BadUserRequestException(e.getMessage());
-      }
+      // the requester is whoever is logged in, never a variable a caller could have set
+      String requester = currentUser.id().orElseThrow(() ->
+          new BadUserRequestException("A project request is started by an authenticated requester"));
+      ProjectRequest request = RequestVariables.read(execution.getVariables()).withCurrency(validator.baseCurrency());
+      validator.validate(request);
+      project = initiation.register(request, requester, null, null, "TASKLIST");
       REQUEST_FIELDS.forEach(execution::removeVariable);
       execution.setVariable(CHANNEL, "TASKLIST");
     } else {

@@ -5,13 +5,13 @@ import static io.openpmo.core.ProcessVariables.projectId;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
 import io.openpmo.review.ReviewVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,11 @@ class ReviseRequestListener implements TaskListener {
   private final ProjectRequestValidator validator;
   private final ReviewService reviews;
   private final CurrentUser currentUser;
+  private final ProjectGovernance governance;
 
   ReviseRequestListener(InitiationService initiation, ProjectRequestValidator validator, ReviewService reviews,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, ProjectGovernance governance) {
+    this.governance = governance;
     this.initiation = initiation;
     this.validator = validator;
     this.reviews = reviews;
@@ -47,8 +49,8 @@ class ReviseRequestListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setName(task.getName() + ": " + project.code());
       task.setDescription(project.title());
-      // the task's own scope (it declares an input parameter): Tasklist and REST completions both write here
-      task.getExecution().setVariablesLocal(RequestVariables.of(project));
+      // the form is prefilled from the task's own variables; what the requester submits lands there too
+      task.setVariablesLocal(RequestVariables.of(project));
       task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
         && !task.getAssignee().equals(project.requester())) {
@@ -63,25 +65,22 @@ class ReviseRequestListener implements TaskListener {
     if (user != null && !user.equals(project.requester())) {
       throw new AuthorizationException("Only the requester " + project.requester() + " revises " + project.code());
     }
-    String action = String.valueOf(task.getExecution().getVariableLocal(ACTION));
+    String action = String.valueOf(task.getVariableLocal(ACTION));
     if ("WITHDRAW".equals(action)) {
+      governance.instructWithdrawal(project.id(), user, ProjectGovernance.Capacity.REQUESTER, null);
       task.getExecution().setVariable(InitiationVariables.REVISION_ACTION, "WITHDRAW");
       return;
     }
     if (!"RESUBMIT".equals(action)) {
-      throw new BadUserRequestException("Invalid request: action must be RESUBMIT or WITHDRAW");
+      throw new InvalidRequestException(ACTION, "must be RESUBMIT or WITHDRAW");
     }
-    Map<String, Object> fields = new HashMap<>(task.getExecution().getVariablesLocal());
-    try {
-      ProjectRequest revised = RequestVariables.read(fields).withCurrency(validator.baseCurrency());
-      validator.validate(revised);
-      Project updated = initiation.revise(project.id(), revised, user);
-      task.getExecution().setVariable(InitiationVariables.SPONSOR, updated.sponsor());
-      task.getExecution().setVariable(InitiationVariables.REWORK_ROUND, updated.reworkRound());
-      task.getExecution().setVariable(ReviewVariables.ROUND, updated.reworkRound() + 1);
-      task.getExecution().setVariable(InitiationVariables.REVISION_ACTION, "RESUBMIT");
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    Map<String, Object> fields = new HashMap<>(task.getVariablesLocal());
+    ProjectRequest revised = RequestVariables.read(fields).withCurrency(validator.baseCurrency());
+    validator.validate(revised);
+    Project updated = initiation.revise(project.id(), revised, user);
+    task.getExecution().setVariable(InitiationVariables.SPONSOR, updated.sponsor());
+    task.getExecution().setVariable(InitiationVariables.REWORK_ROUND, updated.reworkRound());
+    task.getExecution().setVariable(ReviewVariables.ROUND, updated.reworkRound() + 1);
+    task.getExecution().setVariable(InitiationVariables.REVISION_ACTION, "RESUBMIT");
   }
 }

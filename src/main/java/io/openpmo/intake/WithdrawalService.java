@@ -3,8 +3,10 @@ package io.openpmo.intake;
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
-import io.openpmo.core.NotFoundException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectAccess;
+import io.openpmo.project.ProjectGovernance;
+import io.openpmo.project.ProjectGovernance.Capacity;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectPhase;
 import io.openpmo.security.Groups;
@@ -12,40 +14,53 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The requester (or the PMO) withdraws a request that is still in initiation. */
+/**
+ * The requester (or the PMO) withdraws a request that is still in initiation. The withdrawal is recorded with
+ * who gave it in which capacity; the process then records the withdrawn status, which the project's state
+ * machine allows only with such a withdrawal on record.
+ */
 @Service
 public class WithdrawalService {
 
   static final String MESSAGE = "WithdrawRequest";
 
   private final ProjectMapper projects;
+  private final ProjectAccess access;
+  private final ProjectGovernance governance;
   private final RuntimeService runtimeService;
   private final EngineAccess engineAccess;
   private final CurrentUser currentUser;
 
-  public WithdrawalService(ProjectMapper projects, RuntimeService runtimeService, EngineAccess engineAccess,
-      CurrentUser currentUser) {
+  public WithdrawalService(ProjectMapper projects, ProjectAccess access, ProjectGovernance governance,
+      RuntimeService runtimeService, EngineAccess engineAccess, CurrentUser currentUser) {
     this.projects = projects;
+    this.access = access;
+    this.governance = governance;
     this.runtimeService = runtimeService;
     this.engineAccess = engineAccess;
     this.currentUser = currentUser;
   }
 
   @Transactional
-  public Project withdraw(String code) {
+  public Project withdraw(String code, String reason) {
     String user = currentUser.id().orElseThrow();
-    Project project = projects.findByCode(code).orElseThrow(() -> new NotFoundException("No project " + code));
-    if (!user.equals(project.requester()) && !currentUser.isInAnyGroup(Groups.PMO)) {
-      throw BusinessRuleException.forbidden("Only the requester " + project.requester() + " or the PMO may withdraw "
-          + code);
+    // a project the caller may not see does not exist for them
+    Project project = access.visible(code);
+    Capacity capacity;
+    if (user.equals(project.requester())) {
+      capacity = Capacity.REQUESTER;
+    } else if (currentUser.isInAnyGroup(Groups.PMO)) {
+      capacity = Capacity.PMO;
+    } else {
+      throw BusinessRuleException.forbidden("Only the requester or the PMO may withdraw " + code);
     }
     if (project.phase() != ProjectPhase.INITIATION || project.isFinal()) {
       throw BusinessRuleException.conflict(code + " is " + project.status() + " and can no longer be withdrawn");
     }
-    // our rule above decided; the engine would ask for UPDATE on the process instance, which requesters lack
+    governance.instructWithdrawal(project.id(), user, capacity, reason);
+    // our rules above decided; the engine would ask for UPDATE on the process instance, which requesters lack
     engineAccess.asSystem(() -> runtimeService.createMessageCorrelation(MESSAGE)
         .processInstanceId(project.processInstanceId())
-        .setVariable("withdrawnBy", user)
         .correlate());
     return projects.findByCode(code).orElseThrow();
   }

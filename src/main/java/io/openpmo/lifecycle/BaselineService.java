@@ -5,7 +5,10 @@ import io.openpmo.core.Constraints;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
+import io.openpmo.core.BusinessRuleException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
+import io.openpmo.project.ProjectGovernance.BaselineSource;
 import io.openpmo.resource.Allocation;
 import io.openpmo.resource.Resource;
 import io.openpmo.resource.ResourcePlans;
@@ -37,9 +40,12 @@ public class BaselineService {
   private final ResourceService resources;
   private final AuditTrail auditTrail;
   private final Clock clock;
+  private final ProjectGovernance governance;
 
   public BaselineService(BaselineMapper mapper, ResourcePlans resourcePlans, ResourceService resources,
-      AuditTrail auditTrail, Clock clock) {
+      AuditTrail auditTrail, Clock clock,
+      ProjectGovernance governance) {
+    this.governance = governance;
     this.mapper = mapper;
     this.resourcePlans = resourcePlans;
     this.resources = resources;
@@ -149,10 +155,18 @@ public class BaselineService {
     return lines;
   }
 
-  /** Puts a baseline in force from now: the previous one is superseded, and stays readable. */
+  /**
+   * Puts a draft baseline in force from now: the previous one is superseded, and stays readable. Only from its
+   * source on record (a G1 GO, an approved change, the emergency path): the project's state machine checks it.
+   */
   @Transactional
-  public Baseline putInForce(Project project, long baselineId, String by) {
+  public Baseline putInForce(Project project, long baselineId, String by, BaselineSource source, Long changeId) {
     Baseline baseline = get(baselineId);
+    if (!Baseline.DRAFT.equals(baseline.status()) || !project.id().equals(baseline.projectId())) {
+      throw BusinessRuleException.conflict("Baseline version " + baseline.version() + " of " + project.code() + " is "
+          + baseline.status() + ", not a draft of this project");
+    }
+    governance.requireBaselineSource(baselineId, source, changeId);
     mapper.setStatus(baselineId, Baseline.IN_FORCE, now());
     mapper.supersedeInForce(project.id(), baselineId);
     mapper.setCurrentBaseline(project.id(), baselineId);

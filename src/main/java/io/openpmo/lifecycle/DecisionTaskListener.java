@@ -4,14 +4,15 @@ import static io.openpmo.core.ProcessVariables.projectId;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSummary;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,11 @@ class DecisionTaskListener implements TaskListener {
   private final ProjectMapper projects;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
+  private final ProjectGovernance governance;
 
-  DecisionTaskListener(ProjectMapper projects, AuditTrail auditTrail, CurrentUser currentUser) {
+  DecisionTaskListener(ProjectMapper projects, AuditTrail auditTrail, CurrentUser currentUser,
+      ProjectGovernance governance) {
+    this.governance = governance;
     this.projects = projects;
     this.auditTrail = auditTrail;
     this.currentUser = currentUser;
@@ -54,24 +58,30 @@ class DecisionTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    List<String> options = Arrays.stream(String.valueOf(task.getVariable(OPTIONS)).split(","))
+    List<String> options = Arrays.stream(String.valueOf(task.getExecution().getVariable(OPTIONS)).split(","))
         .map(String::strip).toList();
-    Object decision = task.getExecution().getVariableLocal(DECISION);
+    Object decision = task.getVariableLocal(DECISION);
     if (decision == null || !options.contains(decision.toString())) {
-      throw new BadUserRequestException("Invalid request: decision must be one of " + String.join(", ", options)
+      throw new InvalidRequestException(DECISION, "must be one of " + String.join(", ", options)
           + " (was " + decision + ")");
     }
-    Object comment = task.getExecution().getVariableLocal(COMMENT);
+    Object comment = task.getVariableLocal(COMMENT);
     if (comment == null || comment.toString().isBlank()) {
-      throw new BadUserRequestException("Invalid request: comment is required to explain the decision");
+      throw new InvalidRequestException(COMMENT, "is required to explain the decision");
     }
+    if (comment.toString().length() > 4000) {
+      throw new InvalidRequestException(COMMENT, "must be at most 4000 characters");
+    }
+    String action = String.valueOf(task.getExecution().getVariable(ACTION));
+    String by = currentUser.id().orElse(task.getAssignee());
+    governance.recordTaskDecision(task.getId(), project.id(), action, decision.toString(), comment.toString(), by);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("task", task.getTaskDefinitionKey());
     details.put("decision", decision);
     details.put("comment", comment);
-    auditTrail.record(currentUser.id().orElse(task.getAssignee()), String.valueOf(task.getVariable(ACTION)),
-        project.id(), project.code(), details);
-    task.getExecution().getProcessInstance().setVariable(String.valueOf(task.getVariable(VARIABLE)), decision.toString());
+    auditTrail.record(by, action, project.id(), project.code(), details);
+    task.getExecution().getProcessInstance().setVariable(String.valueOf(task.getExecution().getVariable(VARIABLE)),
+        decision.toString());
     task.getExecution().getProcessInstance().setVariable("decisionComment", comment.toString());
   }
 }

@@ -2,7 +2,7 @@ package io.openpmo.lifecycle;
 
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectPhase;
 import io.openpmo.resource.Allocation;
@@ -36,18 +36,16 @@ class LifecycleController {
   private final PlanProjectListener planForm;
   private final io.openpmo.core.EngineAccess engineAccess;
   private final org.camunda.bpm.engine.TaskService taskService;
-  private final org.camunda.bpm.engine.RuntimeService runtimeService;
 
   LifecycleController(ProjectAccess access, BaselineService baselines, CurrentUser currentUser,
       PlanProjectListener planForm, io.openpmo.core.EngineAccess engineAccess,
-      org.camunda.bpm.engine.TaskService taskService, org.camunda.bpm.engine.RuntimeService runtimeService) {
+      org.camunda.bpm.engine.TaskService taskService) {
     this.access = access;
     this.baselines = baselines;
     this.currentUser = currentUser;
     this.planForm = planForm;
     this.engineAccess = engineAccess;
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
   }
 
   @PutMapping("/plan")
@@ -70,7 +68,7 @@ class LifecycleController {
     // the open planning task shows the new draft
     engineAccess.asSystem(() -> taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(PLAN_TASK).list()
-        .forEach(task -> runtimeService.setVariablesLocal(task.getExecutionId(), planForm.formValues(project))));
+        .forEach(task -> taskService.setVariablesLocal(task.getId(), planForm.formValues(project))));
     return view(draft);
   }
 

@@ -9,6 +9,7 @@ import static io.openpmo.lifecycle.LifecycleVariables.PROJECT_ID;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance.BaselineSource;
 import io.openpmo.resource.CapacityConflict;
 import io.openpmo.resource.ResourcePlans;
 import java.util.List;
@@ -70,19 +71,19 @@ class LifecycleDelegates {
     return execution -> {
       Project project = lifecycle.get(projectId(execution));
       Baseline draft = baselines.draft(project.id()).orElseThrow();
-      baselines.putInForce(project, draft.id(), currentUser.idOrSystem());
+      baselines.putInForce(project, draft.id(), currentUser.idOrSystem(), BaselineSource.G1_GO, null);
       lifecycle.startDelivery(project.id());
     };
   }
 
   @Bean
   JavaDelegate putOnHoldDelegate(LifecycleService lifecycle) {
-    return execution -> lifecycle.hold(projectId(execution), String.valueOf(execution.getVariable(HOLD_AT)));
+    return execution -> execution.setVariable(HOLD_AT, lifecycle.hold(projectId(execution)));
   }
 
   @Bean
-  JavaDelegate resumeProjectDelegate(LifecycleService lifecycle, CurrentUser currentUser) {
-    return execution -> lifecycle.resume(projectId(execution), currentUser.idOrSystem());
+  JavaDelegate resumeProjectDelegate(LifecycleService lifecycle) {
+    return execution -> lifecycle.resume(projectId(execution));
   }
 
   @Bean

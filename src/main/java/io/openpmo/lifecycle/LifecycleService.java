@@ -3,6 +3,7 @@ package io.openpmo.lifecycle;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.NotFoundException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectPhase;
 import io.openpmo.project.ProjectStatus;
@@ -24,12 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class LifecycleService {
 
   private final ProjectMapper projects;
+  private final ProjectGovernance governance;
   private final ResourceService resources;
   private final AuditTrail auditTrail;
   private final Clock clock;
 
-  public LifecycleService(ProjectMapper projects, ResourceService resources, AuditTrail auditTrail, Clock clock) {
+  public LifecycleService(ProjectMapper projects, ProjectGovernance governance, ResourceService resources,
+      AuditTrail auditTrail, Clock clock) {
     this.projects = projects;
+    this.governance = governance;
     this.resources = resources;
     this.auditTrail = auditTrail;
     this.clock = clock;
@@ -82,56 +86,50 @@ public class LifecycleService {
         Map.of("projectManager", String.valueOf(project.projectManager()), "reason", reason == null ? "" : reason));
   }
 
+  /** Delivery starts: the project's state machine checks that G1 was decided GO. */
   @Transactional
   public void startDelivery(long projectId) {
-    transition(projectId, ProjectStatus.ACTIVE, ProjectPhase.DELIVERY, "DELIVERY_STARTED", Map.of());
+    governance.startDelivery(projectId);
   }
 
+  /**
+   * A gate decided HOLD (the state machine checks it). Answers where the project stands: G1, G2, or DELIVERY
+   * for an extraordinary gate during delivery, so that a resumed project continues there.
+   */
   @Transactional
-  public void hold(long projectId, String at) {
-    Project project = get(projectId);
-    transition(projectId, ProjectStatus.ON_HOLD, project.phase(), "PROJECT_ON_HOLD", Map.of("at", at));
+  public String hold(long projectId) {
+    governance.hold(projectId);
+    String gate = governance.latestDecidedGate(projectId).map(g -> g.gate()).orElse("GX");
+    return "GX".equals(gate) ? "DELIVERY" : gate;
   }
 
+  /** The PMO decided to resume (the state machine checks the decision on record). */
   @Transactional
-  public void resume(long projectId, String by) {
-    Project project = get(projectId);
-    ProjectStatus status = project.currentBaselineId() == null ? ProjectStatus.APPROVED : ProjectStatus.ACTIVE;
-    transition(projectId, status, project.phase(), "PROJECT_RESUMED", Map.of("by", by));
+  public void resume(long projectId) {
+    governance.resume(projectId);
   }
 
   @Transactional
   public void stop(long projectId) {
-    transition(projectId, ProjectStatus.STOPPED, ProjectPhase.CLOSURE, "PROJECT_STOPPED", Map.of());
+    governance.stop(projectId);
   }
 
+  /** Cancelled by the sponsor, the PMO or a committee (the cancellation is on record). */
   @Transactional
-  public void cancel(long projectId, String by, String reason) {
-    transition(projectId, ProjectStatus.CANCELLED, ProjectPhase.CLOSURE, "PROJECT_CANCELLED",
-        Map.of("by", by, "reason", reason));
+  public void cancel(long projectId) {
+    governance.cancel(projectId);
   }
 
-  /** Closure is done: the project is CLOSED, whether it was delivered, stopped or cancelled. */
+  /** Closure is done: the project is CLOSED, whether it was delivered, stopped or cancelled (G3 decided GO). */
   @Transactional
-  public void close(long projectId, String closureReason) {
-    transition(projectId, ProjectStatus.CLOSED, ProjectPhase.CLOSED, "PROJECT_CLOSED",
-        Map.of("closureReason", closureReason));
+  public void close(long projectId) {
+    governance.close(projectId);
   }
 
+  /** G2 decided GO: the delivered project goes to closure. */
   @Transactional
   public void handOverToClosure(long projectId) {
-    Project project = get(projectId);
-    transition(projectId, project.status(), ProjectPhase.CLOSURE, "DELIVERY_COMPLETED", Map.of());
-  }
-
-  private void transition(long projectId, ProjectStatus status, ProjectPhase phase, String action,
-      Map<String, Object> extra) {
-    Project project = get(projectId);
-    projects.updateStatus(projectId, status, phase, now());
-    Map<String, Object> details = new LinkedHashMap<>(extra);
-    details.put("from", project.status() + "/" + project.phase());
-    details.put("to", status + "/" + phase);
-    auditTrail.record(action, projectId, project.code(), details);
+    governance.handOverToClosure(projectId);
   }
 
   private OffsetDateTime now() {

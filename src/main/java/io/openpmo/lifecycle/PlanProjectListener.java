@@ -7,7 +7,6 @@ import static io.openpmo.core.FormValues.date;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -69,7 +68,7 @@ public class PlanProjectListener implements TaskListener {
         .map(r -> "- " + r.userId() + ": " + r.name() + ", " + r.role() + " (" + r.qualification() + ", "
             + r.monthlyCapacityFte().stripTrailingZeros().toPlainString() + " FTE)")
         .reduce((a, b) -> a + "\n" + b).orElse("The pool is empty."));
-    task.getExecution().setVariablesLocal(formValues(project));
+    task.setVariablesLocal(formValues(project));
   }
 
   /** The planning form's values: the draft plan, or defaults from the request. */
@@ -101,28 +100,24 @@ public class PlanProjectListener implements TaskListener {
     if (manager == null) {
       throw new BadUserRequestException("A project plan is submitted by a named project manager");
     }
-    DelegateExecution scope = task.getExecution();
-    try {
-      ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC), BAC), date(scope.getVariableLocal(START), START),
-          date(scope.getVariableLocal(END), END),
-          milestones(scope), allocations(scope));
-      baselines.saveDraft(project, plan, manager, "Plan for G1");
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    VariableScope scope = task;
+    ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC), BAC), date(scope.getVariableLocal(START), START),
+        date(scope.getVariableLocal(END), END),
+        milestones(scope), allocations(scope));
+    baselines.saveDraft(project, plan, manager, "Plan for G1");
     lifecycle.assignProjectManager(project.id(), manager);
-    scope.getProcessInstance().setVariable(LifecycleVariables.PROJECT_MANAGER, manager);
+    task.getExecution().getProcessInstance().setVariable(LifecycleVariables.PROJECT_MANAGER, manager);
   }
 
   /** Structured lists (REST clients) win over the text of the Tasklist form. */
-  private static List<ProjectPlan.PlannedMilestone> milestones(DelegateExecution scope) {
+  private static List<ProjectPlan.PlannedMilestone> milestones(VariableScope scope) {
     Object structured = scope.getVariableLocal(MILESTONES);
     return structured != null
         ? FormJson.read(structured, new TypeReference<List<ProjectPlan.PlannedMilestone>>() { }, MILESTONES)
         : PlanText.parseMilestones((String) scope.getVariableLocal(MILESTONES_TEXT));
   }
 
-  private static List<ProjectPlan.PlannedAllocation> allocations(DelegateExecution scope) {
+  private static List<ProjectPlan.PlannedAllocation> allocations(VariableScope scope) {
     Object structured = scope.getVariableLocal(ALLOCATIONS);
     List<ProjectPlan.PlannedAllocation> lines = structured != null
         ? FormJson.read(structured, new TypeReference<List<ProjectPlan.PlannedAllocation>>() { }, ALLOCATIONS)

@@ -4,6 +4,7 @@ import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.text;
 
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FormValues;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.resource.CapacityConflict;
@@ -11,8 +12,7 @@ import io.openpmo.resource.ResourcePlans;
 import io.openpmo.resource.ResourceService;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -58,34 +58,27 @@ class ResolveOverallocationListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    DelegateExecution scope = task.getExecution();
+    VariableScope scope = task;
     Object action = scope.getVariableLocal("resolution");
+    ResourcePlans.Resolution resolution;
     try {
-      ResourcePlans.Resolution resolution;
-      try {
-        resolution = ResourcePlans.Resolution.valueOf(String.valueOf(action));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("resolution", "must be APPROVE, SUBSTITUTE or DEFER (was " + action + ")");
-      }
-      plans.resolve(project.id(), project.code(), draft.id(), resolution, currentUser.id().orElse(task.getAssignee()),
-          number(scope.getVariableLocal("resourceId")), number(scope.getVariableLocal("substituteResourceId")),
-          integer(scope.getVariableLocal("deferMonths")), text(scope.getVariableLocal("note")));
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
+      resolution = ResourcePlans.Resolution.valueOf(String.valueOf(action));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("resolution", "must be APPROVE, SUBSTITUTE or DEFER (was " + action + ")");
     }
+    plans.resolve(project.id(), project.code(), draft.id(), resolution, currentUser.id().orElse(task.getAssignee()),
+        number(scope.getVariableLocal("resourceId"), "resourceId"),
+        number(scope.getVariableLocal("substituteResourceId"), "substituteResourceId"),
+        FormValues.whole(scope.getVariableLocal("deferMonths"), "deferMonths"), text(scope.getVariableLocal("note")));
   }
 
   private String name(Long resourceId) {
     return resourceId == null ? "" : resources.get(resourceId).name();
   }
 
-  private static Long number(Object value) {
-    return value == null || value.toString().isBlank() ? null : Long.valueOf(value.toString().replaceAll("\\.0+$", ""));
-  }
-
-  private static Integer integer(Object value) {
-    Long number = number(value);
-    return number == null ? null : number.intValue();
+  private static Long number(Object value, String field) {
+    Integer number = FormValues.whole(value, field);
+    return number == null ? null : number.longValue();
   }
 
 }

@@ -8,6 +8,7 @@ import io.openpmo.status.StatusReport;
 import io.openpmo.status.StatusReportService;
 import io.openpmo.intake.InitiationService;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSearch;
 import io.openpmo.review.ReviewService;
@@ -79,7 +80,8 @@ public class ProjectViews {
     String code = project.code();
     List<ProjectView.Approval> approvals = initiation.requiredApprovals(project.id()).stream()
         .map(a -> new ProjectView.Approval(a.groupId(), a.stage())).toList();
-    List<ProjectView.Review> decisions = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, project.id()).stream()
+    List<ProjectView.Review> decisions = reviews.asSeenByCaller(
+            reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, project.id())).stream()
         .map(d -> new ProjectView.Review(d.reviewRound(), d.stage(), d.groupId(), d.reviewer(), d.decision(),
             d.comment(), d.decidedAt()))
         .toList();

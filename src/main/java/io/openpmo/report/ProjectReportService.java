@@ -7,7 +7,7 @@ import io.openpmo.change.ChangeRequest;
 import io.openpmo.change.ChangeService;
 import io.openpmo.gate.GateReview;
 import io.openpmo.lifecycle.BaselineService;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.portfolio.ProjectView;
 import io.openpmo.portfolio.ProjectViews;
 import io.openpmo.project.Project;
@@ -78,7 +78,7 @@ public class ProjectReportService {
     Map<Long, String> changeCodes = changes.forProject(project.id()).stream()
         .collect(Collectors.toMap(ChangeRequest::id, ChangeRequest::code));
     List<ProjectReport.Review> list = new ArrayList<>();
-    for (ReviewDecision d : reviews.decisionsOnProject(project.id())) {
+    for (ReviewDecision d : reviews.asSeenByCaller(reviews.decisionsOnProject(project.id()))) {
       String subject = switch (d.subjectType()) {
         case PROJECT_REQUEST -> "Request (G0)";
         case GATE_REVIEW -> gateById.containsKey(d.subjectId()) ? gateLabel(gateById.get(d.subjectId())) : "Gate";

@@ -22,4 +22,10 @@ public record ReviewDecision(
   public boolean isVote() {
     return !RECUSED.equals(decision);
   }
+
+  /** The same declaration without its private reason (a conflict-of-interest reason is for the PMO and auditors). */
+  public ReviewDecision withoutConflictReason() {
+    return isVote() ? this : new ReviewDecision(id, subjectType, subjectId, projectId, reviewRound, stage, groupId,
+        reviewer, decision, null, taskId, decidedAt);
+  }
 }

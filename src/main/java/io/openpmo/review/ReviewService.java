@@ -1,7 +1,10 @@
 package io.openpmo.review;
 
 import io.openpmo.audit.AuditTrail;
+import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.security.Groups;
+import io.openpmo.task.TaskEligibility;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -25,9 +28,14 @@ public class ReviewService {
   private final ReviewMapper mapper;
   private final AuditTrail auditTrail;
   private final Clock clock;
+  private final TaskEligibility eligibility;
+  private final CurrentUser currentUser;
   private final Map<ReviewSubjectType, ReviewSubject> subjects = new EnumMap<>(ReviewSubjectType.class);
 
-  public ReviewService(ReviewMapper mapper, AuditTrail auditTrail, Clock clock, List<ReviewSubject> subjects) {
+  public ReviewService(ReviewMapper mapper, AuditTrail auditTrail, Clock clock, TaskEligibility eligibility,
+      CurrentUser currentUser, List<ReviewSubject> subjects) {
+    this.eligibility = eligibility;
+    this.currentUser = currentUser;
     this.mapper = mapper;
     this.auditTrail = auditTrail;
     this.clock = clock;
@@ -43,9 +51,9 @@ public class ReviewService {
   }
 
   /**
-   * Refuses a person who may not handle this review: the requester or sponsor (or whoever the subject
-   * bars), a person who declared a conflict of interest on the subject, and a person who already voted
-   * in this round, in whatever group.
+   * Refuses a person who may not handle this review: somebody who is not a member of the reviewing group,
+   * the requester or sponsor (or whoever the subject bars), a person who declared a conflict of interest on
+   * the subject, and a person who already voted in this round, in whatever group.
    */
   @Transactional(readOnly = true)
   public void checkMayHandle(ReviewTask task, String user) {
@@ -53,6 +61,10 @@ public class ReviewService {
       throw new SegregationOfDutiesException("a review is decided by a named person; log in and claim the task");
     }
     ReviewSubject.SubjectFacts facts = subject(task.subjectType()).facts(task.subjectId());
+    if (!eligibility.isMemberOfAny(user, List.of(task.group()))) {
+      throw new SegregationOfDutiesException(user + " is not a member of " + task.group() + ", which reviews this"
+          + " for " + facts.projectCode());
+    }
     String barred = facts.barredPersons().get(user);
     if (barred != null) {
       throw new SegregationOfDutiesException(user + " " + barred + " and may not review it");
@@ -141,6 +153,17 @@ public class ReviewService {
   @Transactional(readOnly = true)
   public List<ReviewDecision> decisions(ReviewSubjectType type, long subjectId, int round) {
     return mapper.findByRound(type, subjectId, round);
+  }
+
+  /**
+   * Decisions as the current caller may read them: the reason of a conflict-of-interest declaration is private
+   * to the PMO and internal audit (it may name a relationship); everyone else sees that the reviewer recused.
+   */
+  public List<ReviewDecision> asSeenByCaller(List<ReviewDecision> decisions) {
+    if (currentUser.isInAnyGroup(Groups.PMO, Groups.AUDITORS)) {
+      return decisions;
+    }
+    return decisions.stream().map(ReviewDecision::withoutConflictReason).toList();
   }
 
   /** Every vote and declaration on a project, on any subject (request, gates, changes), oldest first. */

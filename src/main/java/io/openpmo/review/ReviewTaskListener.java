@@ -2,9 +2,9 @@ package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormValues;
-import io.openpmo.core.InvalidRequestException;
+import io.openpmo.task.TaskRecord;
+import io.openpmo.task.TaskRecords;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -14,38 +14,45 @@ import org.springframework.stereotype.Component;
 /**
  * Listens on every review task (create, assignment, complete) and enforces the review rules in the
  * engine, for Tasklist and REST alike: who may claim and who may decide, one vote per person and
- * round, conflict-of-interest declarations. Thin: the rules live in {@link ReviewService}.
+ * round, conflict-of-interest declarations. What the task decides (subject, round, stage, group) is fixed
+ * in its task record when it is created and read back from there; the form's answers are the task's own
+ * variables. Thin: the rules live in {@link ReviewService}.
  */
 @Component("reviewTaskListener")
 public class ReviewTaskListener implements TaskListener {
 
   private final ReviewService reviews;
+  private final TaskRecords taskRecords;
   private final CurrentUser currentUser;
 
-  public ReviewTaskListener(ReviewService reviews, CurrentUser currentUser) {
+  public ReviewTaskListener(ReviewService reviews, TaskRecords taskRecords, CurrentUser currentUser) {
     this.reviews = reviews;
+    this.taskRecords = taskRecords;
     this.currentUser = currentUser;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewTask review = reviewOf(task);
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> prepare(task, review);
+      case EVENTNAME_CREATE -> prepare(task);
       case EVENTNAME_ASSIGNMENT -> {
         if (task.getAssignee() != null) {
+          ReviewTask review = recorded(task);
           reviews.checkMayHandle(review, task.getAssignee());
           refuseSecondTask(task, task.getAssignee());
         }
       }
-      case EVENTNAME_COMPLETE -> complete(task, review);
+      case EVENTNAME_COMPLETE -> complete(task, recorded(task));
       default -> {
         // other events carry no rule
       }
     }
   }
 
-  private void prepare(DelegateTask task, ReviewTask review) {
+  private void prepare(DelegateTask task) {
+    ReviewTask review = fromModel(task);
+    taskRecords.describeReview(task.getId(), review.subjectType().name(), review.subjectId(), review.round(),
+        review.stage(), review.group());
     ReviewSubject.SubjectFacts facts = reviews.subject(review.subjectType()).facts(review.subjectId());
     task.setName(task.getName() + ": " + facts.projectCode() + " (" + review.group() + ")");
     task.setDescription(facts.title());
@@ -62,16 +69,11 @@ public class ReviewTaskListener implements TaskListener {
           + " may not decide it in their place");
     }
     String voter = actingUser != null ? actingUser : assignee;
-    ReviewDecision recorded;
-    try {
-      Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
-          Boolean.TRUE.equals(FormValues.flag(task.getExecution().getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
-              ReviewVariables.CONFLICT_OF_INTEREST)),
-          text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
-      recorded = reviews.cast(review, voter, vote);
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
+        Boolean.TRUE.equals(FormValues.flag(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
+            ReviewVariables.CONFLICT_OF_INTEREST)),
+        text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
+    ReviewDecision recorded = reviews.cast(review, voter, vote);
     task.getExecution().setVariable(ReviewVariables.CONFLICT_DECLARED, !recorded.isVote());
     if (recorded.isVote()) {
       Map<String, Object> flags = reviews.subject(review.subjectType()).afterVote(review.stage(), recorded.decision());
@@ -93,12 +95,23 @@ public class ReviewTaskListener implements TaskListener {
     }
   }
 
-  private ReviewTask reviewOf(DelegateTask task) {
-    ReviewSubjectType type = ReviewSubjectType.valueOf((String) task.getVariable(ReviewVariables.SUBJECT));
-    long subjectId = reviews.subject(type).subjectId(task);
-    Object round = task.getVariable(ReviewVariables.ROUND);
-    String stage = (String) task.getVariable(ReviewVariables.STAGE);
-    String group = (String) task.getVariable(ReviewVariables.GROUP);
+  /** What the review decides, as recorded when the task was created. */
+  private ReviewTask recorded(DelegateTask task) {
+    TaskRecord record = taskRecords.get(task.getId());
+    if (!record.isReview()) {
+      throw new IllegalStateException("Task " + task.getId() + " was not recorded as a review");
+    }
+    return new ReviewTask(task.getId(), task.getProcessInstanceId(), ReviewSubjectType.valueOf(record.subjectType()),
+        record.subjectId(), record.reviewRound(), record.stage(), record.groupId());
+  }
+
+  /** What the review decides, from the model's input parameters, when the engine creates the task. */
+  private ReviewTask fromModel(DelegateTask task) {
+    ReviewSubjectType type = ReviewSubjectType.valueOf((String) task.getExecution().getVariable(ReviewVariables.SUBJECT));
+    long subjectId = reviews.subject(type).subjectId(task.getExecution());
+    Object round = task.getExecution().getVariable(ReviewVariables.ROUND);
+    String stage = (String) task.getExecution().getVariable(ReviewVariables.STAGE);
+    String group = (String) task.getExecution().getVariable(ReviewVariables.GROUP);
     if (group == null) {
       group = task.getCandidates().stream()
           .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -108,13 +121,9 @@ public class ReviewTaskListener implements TaskListener {
         round == null ? 1 : ((Number) round).intValue(), stage, group);
   }
 
-  /**
-   * A form field. The review task declares its fields as input parameters, so they live in the task's
-   * own scope whether Tasklist submits the form or an integration completes the task over REST, and
-   * vanish with it: two parallel reviews never see each other's answers.
-   */
+  /** A form field: the task's own variable, whether Tasklist submitted the form or a client completed the task. */
   private static String text(DelegateTask task, String name) {
-    Object value = task.getExecution().getVariableLocal(name);
+    Object value = task.getVariableLocal(name);
     FormValues.text(value, name);   // text only: an object or a number is refused, naming the field
     return value == null ? null : value.toString();
   }

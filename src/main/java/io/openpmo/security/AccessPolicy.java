@@ -16,7 +16,6 @@ import static io.openpmo.security.Groups.STEERING_COMMITTEE;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -38,8 +37,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * Least-privilege grants per group (DOMAIN.md). Review tasks need no grant here: the engine gives
- * a task's candidate group and assignee READ and TASK_WORK on that task when it is created.
+ * Least-privilege grants per group. Review tasks need no grant here: the engine gives a task's candidate
+ * group and assignee READ and TASK_WORK (not UPDATE) on that task when it is created.
  * Nobody but camunda-admin manages users, groups or authorizations; only processOwners deploy.
  */
 final class AccessPolicy {
@@ -91,11 +90,11 @@ final class AccessPolicy {
     grants.add(new Grant(AUDITORS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)));
     grants.add(new Grant(AUDITORS, DEPLOYMENT, ANY, List.of(READ)));
     grants.add(new Grant(AUDITORS, OPERATION_LOG_CATEGORY, ANY, List.of(UserOperationLogCategoryPermissions.READ)));
-    // process owners deploy new versions of processes, decisions and forms
-    grants.add(new Grant(PROCESS_OWNERS, DEPLOYMENT, ANY, List.of(READ, CREATE, DELETE)));
-    grants.add(new Grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, List.of(READ, UPDATE, READ_INSTANCE, READ_HISTORY)));
-    grants.add(new Grant(PROCESS_OWNERS, PROCESS_INSTANCE, ANY, List.of(READ)));
-    grants.add(new Grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, List.of(READ, UPDATE, READ_HISTORY, CREATE_INSTANCE)));
+    // process owners deploy new versions of processes, decisions and forms (checked by the deployment guard);
+    // they see definitions and deployments, not project data: no instances, no history, no variables
+    grants.add(new Grant(PROCESS_OWNERS, DEPLOYMENT, ANY, List.of(READ, CREATE)));
+    grants.add(new Grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, List.of(READ)));
+    grants.add(new Grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, List.of(READ, CREATE_INSTANCE)));
     grants.add(new Grant(PROCESS_OWNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)));
     return grants;
   }

@@ -2,44 +2,78 @@ package io.openpmo.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.beans.BeansException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine side of the security baseline, whatever the configuration files say:
- * no expressions in queries (on any surface, nested or-queries included), no Java serialization,
- * no XXE, no scripts in deployed models, and authorization checks on.
+ * The engine side of the security baseline, whatever the configuration files say: authorization checks
+ * on, and the narrow default task permission (work on a task, not update it); no expressions in queries
+ * (on any surface, nested or-queries included); no Java serialization and deserialization only of an
+ * allow-list of types; no XXE; models that run no code ({@link ModelCodeGuard}) and expressions that reach
+ * our delegates and nothing else; the engine surface limited to what the processes intend
+ * ({@link GovernanceCommandGuard}); and every user task under the application's task governance.
  */
 @Component
-public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
+public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implements ApplicationContextAware {
+
+  private ApplicationContext applicationContext;
+
+  @Override
+  public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+    this.applicationContext = applicationContext;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setAuthorizationEnabled(true);
+    configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
     configuration.setEnableExpressionsInAdhocQueries(false);
     configuration.setEnableExpressionsInStoredQueries(false);
     configuration.setJavaSerializationFormatEnabled(false);
+    configuration.setDeserializationTypeValidationEnabled(true);
     configuration.setEnableXxeProcessing(false);
 
+    DelegateBeans delegates = new DelegateBeans(applicationContext);
+    // expressions see our delegates and listeners only, not the whole application context
+    configuration.setBeans(delegates);
+    configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
+
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
-    deployers.add(new ScriptRejectingDeployer());
+    deployers.add(new ModelCodeGuard(new ExpressionPolicy(delegates::isBean, delegates::isDelegate)));
     configuration.setCustomPreDeployers(deployers);
+
+    List<BpmnParseListener> parseListeners = new ArrayList<>();
+    if (configuration.getCustomPreBPMNParseListeners() != null) {
+      parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
+    }
+    parseListeners.add(new TaskGovernanceParseListener(() ->
+        applicationContext.getBean(TaskGovernanceParseListener.LISTENER_BEAN, TaskListener.class)));
+    configuration.setCustomPreBPMNParseListeners(parseListeners);
   }
 
-  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> existing) {
+  private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
+      ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     // one instance per chain: an interceptor holds its successor
+    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService()));
     interceptors.add(0, new QueryExpressionGuard());
     interceptors.add(0, new ClientErrorTranslator());
     return interceptors;

@@ -6,7 +6,6 @@ import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.TaskConflicts;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.PathSegment;
@@ -15,12 +14,15 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,6 +30,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.ApplicationContext;
@@ -49,7 +53,9 @@ import org.springframework.dao.DuplicateKeyException;
  *       decision ("already decided by pierre at 10:42"), a claim of a finished task; an unknown task is a 404;</li>
  *   <li>bad input (a {@link BadUserRequestException} or {@link InvalidRequestException} from a listener or
  *       delegate, JSON the parser refuses, a value the database cannot hold) is a 400;</li>
- *   <li>a business rule ({@link BusinessRuleException}) keeps its status; a unique value used twice is a 409.</li>
+ *   <li>a business rule ({@link BusinessRuleException}) keeps its status; a unique value used twice is a 409;</li>
+ *   <li>a refused right ({@link AuthorizationException}, e.g. a segregation-of-duties refusal in a listener) is a
+ *       403.</li>
  * </ul>
  * Everything else keeps the engine's status. Nothing of a refused call is written: the engine's transaction
  * rolled back before the error reached this mapper.
@@ -77,32 +83,41 @@ class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer clientAwareRestErrors() {
-    return config -> config.register(RestErrors.class).register(EngineErrors.class).register(OtherErrors.class)
-        .register(JsonErrors.class).register(JsonMappingErrors.class);
+    return config -> MAPPERS.forEach(config::register);
   }
 
+  static final String WEBAPP_ENGINE_API = "Engine Api";
+
+  /** The mappers, on both engine surfaces. */
+  static final List<Class<?>> MAPPERS = List.of(RestErrors.class, EngineErrors.class, OtherErrors.class,
+      JsonErrors.class, JsonMappingErrors.class);
+
   /**
-   * The webapps' engine API ({@code /camunda/api/engine/*}) is its own JAX-RS application, registered by Camunda's
-   * webapp initializer as the servlet "Engine Api" unless one of that name exists: registered here first, the same
-   * way, with these mappers added.
+   * Registers the webapps' engine API before Camunda's webapp initializer does (it keeps a servlet that exists),
+   * with the same resources plus these mappers.
    */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   @ConditionalOnProperty(name = "camunda.bpm.webapp.enabled", matchIfMissing = true)
-  ServletContextInitializer webappEngineApiErrors(
+  ServletContextInitializer webappEngineApiWithClientAwareErrors(
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
     return servletContext -> {
-      if (servletContext.getServletRegistration("Engine Api") != null) {
-        return;
+      if (servletContext.getServletRegistration(WEBAPP_ENGINE_API) == null) {
+        var registration = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
+        registration.addMapping(applicationPath + "/api/engine/*");
+        registration.setInitParameters(Map.of("jakarta.ws.rs.Application", WebappEngineApi.class.getName()));
       }
-      ServletRegistration.Dynamic engineApi = servletContext.addServlet("Engine Api",
-          org.glassfish.jersey.servlet.ServletContainer.class);
-      engineApi.addMapping(applicationPath + "/api/engine/*");
-      engineApi.setInitParameter("jakarta.ws.rs.Application", "org.camunda.bpm.webapp.impl.engine.EngineRestApplication");
-      engineApi.setInitParameter("jersey.config.server.provider.classnames", String.join(",",
-          RestErrors.class.getName(), EngineErrors.class.getName(), OtherErrors.class.getName(),
-          JsonErrors.class.getName(), JsonMappingErrors.class.getName()));
     };
+  }
+
+  /** Camunda's webapp engine API with the client-aware error mapping. */
+  public static class WebappEngineApi extends EngineRestApplication {
+    @Override
+    public Set<Class<?>> getClasses() {
+      Set<Class<?>> classes = new HashSet<>(super.getClasses());
+      classes.addAll(MAPPERS);
+      return classes;
+    }
   }
 
   static Response translate(Throwable exception, UriInfo uri) {
@@ -129,6 +144,10 @@ class EngineRestErrors {
       if (cause instanceof OptimisticLockingException || taskGone(cause)) {
         TaskConflicts.Conflict conflict = CONTEXTS.getFirst().getBean(TaskConflicts.class).describe(taskId(cause, uri));
         return answer(conflict.status().value(), cause, conflict.message());
+      }
+      if (cause instanceof AuthorizationException) {
+        Response lost = lostRace(exception, uri);
+        return lost != null ? lost : answer(403, cause, cause.getMessage());
       }
       if (cause instanceof BadUserRequestException || cause instanceof InvalidRequestException
           || cause instanceof JsonProcessingException) {

@@ -2,11 +2,19 @@ package io.openpmo.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -49,14 +57,23 @@ public class SecurityConfiguration {
           + "\"detail\":\"Log in with HTTP Basic (user id and password of the identity service)\"}")
           .getBytes(StandardCharsets.UTF_8));
     };
+    AccessDeniedHandler auditorsChangeNothing = (request, response, e) -> {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+          + "\"detail\":\"Internal audit reads and changes nothing: members of " + Groups.AUDITORS
+          + " may not change data\"}").getBytes(StandardCharsets.UTF_8));
+    };
     return http
         // path patterns, not MVC matchers: the engine REST API is a Jersey servlet, not a Spring MVC handler
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/engine-rest/engine")).permitAll()
+            // auditors are independent of what they audit: they read, they never change anything
+            .requestMatchers(writes("/api/**")).access(SecurityConfiguration::notAnAuditor)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(auditorsChangeNothing))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless and cookie-free: credentials come with every request, so there is no session to forge.
         .csrf(AbstractHttpConfigurer::disable)
@@ -66,6 +83,20 @@ public class SecurityConfiguration {
 
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher writes(String pattern) {
+    return new OrRequestMatcher(List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE).stream()
+        .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, pattern)).toList());
+  }
+
+  private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,
+      RequestAuthorizationContext context) {
+    Authentication user = authentication.get();
+    boolean allowed = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
+        && user.getAuthorities().stream().noneMatch(a ->
+            (CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.AUDITORS).equals(a.getAuthority()));
+    return new AuthorizationDecision(allowed);
   }
 
   @Bean

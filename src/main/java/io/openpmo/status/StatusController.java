@@ -2,7 +2,7 @@ package io.openpmo.status;
 
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
-import io.openpmo.portfolio.ProjectAccess;
+import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.openpmo.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;

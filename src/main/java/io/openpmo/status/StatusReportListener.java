@@ -6,7 +6,6 @@ import static io.openpmo.core.FormValues.amount;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.lifecycle.BaselineService;
 import io.openpmo.lifecycle.Milestone;
 import io.openpmo.project.Project;
@@ -17,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -66,21 +64,17 @@ class StatusReportListener implements TaskListener {
     if (fulfilled != null) {
       reportId = ((Number) fulfilled).longValue();
     } else {
-      DelegateExecution scope = task.getExecution();
-      try {
-        List<String> done = FormJson.read(scope.getVariableLocal(StatusVariables.MILESTONES_DONE),
-            new TypeReference<List<String>>() { }, StatusVariables.MILESTONES_DONE);
-        StatusReportInput input = new StatusReportInput(null, amount(scope.getVariableLocal(StatusVariables.PERCENT_COMPLETE),
-            StatusVariables.PERCENT_COMPLETE), amount(scope.getVariableLocal(StatusVariables.ACTUAL_COST),
-            StatusVariables.ACTUAL_COST),
-            done == null ? List.of() : done.stream().map(id -> new StatusReportInput.MilestoneStatus(Long.valueOf(id),
-                "DONE", null, null)).collect(Collectors.toList()),
-            scope.getVariableLocal(StatusVariables.NOTES) == null ? null
-                : scope.getVariableLocal(StatusVariables.NOTES).toString());
-        reportId = reports.record(project, input, currentUser.id().orElse(task.getAssignee()), "TASKLIST").id();
-      } catch (InvalidRequestException e) {
-        throw new BadUserRequestException(e.getMessage());
-      }
+      VariableScope scope = task;
+      List<String> done = FormJson.read(scope.getVariableLocal(StatusVariables.MILESTONES_DONE),
+          new TypeReference<List<String>>() { }, StatusVariables.MILESTONES_DONE);
+      StatusReportInput input = new StatusReportInput(null, amount(scope.getVariableLocal(StatusVariables.PERCENT_COMPLETE),
+          StatusVariables.PERCENT_COMPLETE), amount(scope.getVariableLocal(StatusVariables.ACTUAL_COST),
+          StatusVariables.ACTUAL_COST),
+          done == null ? List.of() : done.stream().map(id -> new StatusReportInput.MilestoneStatus(Long.valueOf(id),
+              "DONE", null, null)).collect(Collectors.toList()),
+          scope.getVariableLocal(StatusVariables.NOTES) == null ? null
+              : scope.getVariableLocal(StatusVariables.NOTES).toString());
+      reportId = reports.record(project, input, currentUser.id().orElse(task.getAssignee()), "TASKLIST").id();
     }
     task.getExecution().getProcessInstance().setVariable(StatusVariables.STATUS_REPORT_ID, reportId);
   }

@@ -1,5 +1,6 @@
 package io.openpmo.closure;
 
+import io.openpmo.core.InvalidRequestException;
 import static io.openpmo.support.Journeys.allocation;
 import static io.openpmo.support.Journeys.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -223,7 +223,7 @@ class ClosureProcessTest extends AppTest {
     String code = delivered("Closure refused");
     ProcessInstance instance = closure(code);
     assertThatThrownBy(() -> journeys.decide("sam", journeys.task(code, "Task_AcceptDeliverables", null),
-        Map.of("acceptance", "REFUSED"))).isInstanceOf(BadUserRequestException.class)
+        Map.of("acceptance", "REFUSED"))).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("acceptanceComment");
     journeys.decide("sam", journeys.task(code, "Task_AcceptDeliverables", null),
         Map.of("acceptance", "REFUSED", "acceptanceComment", "The user manual is missing"));
@@ -263,7 +263,7 @@ class ClosureProcessTest extends AppTest {
     Task figures = journeys.task(code, "Task_RecordFinalFigures", null);
     assertThat(taskService.getVariable(figures.getId(), "openItemsList").toString()).contains("Key user leaves");
     assertThatThrownBy(() -> journeys.decide("paul", figures, figures("90000", 100)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("openItems");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("openItems");
     Map<String, Object> handOver = figures("90000", 100);
     handOver.put("openItems", "HAND_OVER");
     handOver.put("handOverTo", "nobody-known");

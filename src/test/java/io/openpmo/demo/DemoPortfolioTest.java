@@ -72,6 +72,12 @@ class DemoPortfolioTest extends AppTest {
         .isGreaterThan(DemoPortfolio.PHASE).isGreaterThan(DemoResources.PHASE);
     assertThat(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
         .isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
+    // the audit sealer (a scheduled task) did not run while the clock was back either: everything it sealed, it
+    // sealed at the real time, after the clock was reset
+    java.time.OffsetDateTime earliestSeal = jdbc.queryForObject("SELECT min(sealed_at) FROM audit_leaf",
+        java.time.OffsetDateTime.class);
+    assertThat(earliestSeal).as("the seeding's audit events are sealed").isNotNull();
+    assertThat(earliestSeal.toInstant()).isAfterOrEqualTo(window.clockResetAt().minusSeconds(1));
   }
 
   @Test

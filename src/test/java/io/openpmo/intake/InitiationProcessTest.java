@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import io.openpmo.core.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -26,7 +27,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -248,7 +248,7 @@ class InitiationProcessTest extends AppTest {
     Task revise = taskService.createTaskQuery().processInstanceBusinessKey(submitted.code()).singleResult();
     assertThatThrownBy(() -> people.as("rita", () -> taskService.complete(revise.getId(),
         Map.of("budget", -1, "action", "RESUBMIT"))))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("budget");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("budget");
     assertThat(project(submitted.code()).budget()).isEqualByComparingTo("100000");
     assertThat(taskService.createTaskQuery().taskId(revise.getId()).count()).isOne();
   }
@@ -394,9 +394,9 @@ class InitiationProcessTest extends AppTest {
       SubmissionResult submitted = submit("rita", Requests.small("No comment"));
       Task review = reviewTask(submitted.code(), Groups.PMO);
       assertThatThrownBy(() -> decide("petra", review, "REJECT", " "))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("comment");
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("comment");
       assertThatThrownBy(() -> decide("petra", review, "MAYBE", "x"))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("decision");
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("decision");
       assertThat(project(submitted.code()).status()).isEqualTo(ProjectStatus.IN_REVIEW);
     }
 

@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.core.InvalidRequestException;
 import static io.openpmo.support.Journeys.allocation;
 import static io.openpmo.support.Journeys.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -114,8 +114,8 @@ class LifecycleProcessTest extends AppTest {
     assertThat(lifecycle).isWaitingAt("Task_PlanProject");
     assertThat(journeys.project(code).phase()).isEqualTo(ProjectPhase.PLANNING);
     Task plan = journeys.task(code, "Task_PlanProject", Groups.PROJECT_MANAGERS);
-    // the form is prefilled from the request
-    assertThat(runtimeService.getVariableLocal(plan.getExecutionId(), "budgetAtCompletion")).isEqualTo(100000.0);
+    // the form is prefilled from the request (the task's own variables)
+    assertThat(taskService.getVariableLocal(plan.getId(), "budgetAtCompletion")).isEqualTo(100000.0);
   }
 
   @Test
@@ -156,8 +156,8 @@ class LifecycleProcessTest extends AppTest {
   void anInvalidPlanIsRefusedNamingTheFields() {
     String code = journeys.approved(Requests.small("Bad plan"));
     Map<String, Object> bad = plan("-5", List.of(allocation("DEVELOPER", "nobody", LocalDate.now(), 3.0)));
-    bad.put("milestones", List.of());
-    assertThatThrownBy(() -> journeys.plan(code, "paul", bad)).isInstanceOf(BadUserRequestException.class)
+    bad.put("milestonesText", "");
+    assertThatThrownBy(() -> journeys.plan(code, "paul", bad)).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("budgetAtCompletion").hasMessageContaining("milestones")
         .hasMessageContaining("allocations[0].resourceUserId").hasMessageContaining("allocations[0].fte");
     assertThat(baselines.draft(journeys.project(code).id())).isEmpty();
@@ -206,7 +206,7 @@ class LifecycleProcessTest extends AppTest {
       journeys.plan(code, "paul", plan("100000", List.of()));
       journeys.checklist(code, "paul", G1_CHECKLIST);
       assertThatThrownBy(() -> journeys.gate(code, "GO_WITH_CONDITIONS", Map.of()))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("conditions");
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("conditions");
     }
 
     @Test
@@ -418,7 +418,7 @@ class LifecycleProcessTest extends AppTest {
       fireTimers(journeys.lifecycle(code));
       Task report = journeys.task(code, "Task_SubmitStatusReport", null);
       assertThatThrownBy(() -> journeys.decide("paul", report, Map.of("percentComplete", 140,
-          "actualCostToDate", -1))).isInstanceOf(BadUserRequestException.class)
+          "actualCostToDate", -1))).isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("percentComplete").hasMessageContaining("actualCostToDate");
       assertThat(reports.reports(journeys.project(code).id())).isEmpty();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,34 @@ public final class Http {
     this.authorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  private Http(int port, CookieHandler cookieHandler) {
+    this.port = port;
+    this.authorization = null;
+    this.client = HttpClient.newBuilder().cookieHandler(cookieHandler).build();
+  }
+
+  /**
+   * A browser behind a TLS-terminating proxy: the app marks its cookies Secure (it is told it is served over
+   * HTTPS), the test talks plain HTTP to it, and the cookies are sent back all the same.
+   */
+  public static Http behindTlsProxy(int port) {
+    Http[] http = new Http[1];
+    http[0] = new Http(port, new CookieHandler() {
+      @Override
+      public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+        String cookies = http[0].cookies.getCookieStore().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        return cookies.isEmpty() ? Map.of() : Map.of("Cookie", List.of(cookies));
+      }
+
+      @Override
+      public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+        http[0].cookies.put(uri, responseHeaders);
+      }
+    });
+    return http[0];
   }
 
   /** The value of a cookie the server set, if any. */

@@ -114,16 +114,21 @@ public final class Journeys {
     });
   }
 
-  /** A plan the project manager submits: started a month ago, five months to go, two milestones. */
+  /**
+   * The planning form as the project manager fills it in Tasklist: started a month ago, five months to go, two
+   * milestones, and the resource plan as lines of text (ROLE person YYYY-MM FTE).
+   */
   public static Map<String, Object> plan(String budget, List<Map<String, Object>> allocations) {
     LocalDate start = LocalDate.now().minusMonths(1);
     Map<String, Object> form = new HashMap<>();
     form.put("budgetAtCompletion", Double.valueOf(budget));
     form.put("startDate", start.toString());
     form.put("endDate", start.plusMonths(6).toString());
-    form.put("milestones", List.of(Map.of("name", "Design signed off", "dueDate", start.plusMonths(2).toString()),
-        Map.of("name", "Go-live", "dueDate", start.plusMonths(6).minusDays(1).toString())));
-    form.put("allocations", allocations);
+    form.put("milestonesText", start.plusMonths(2) + " Design signed off\n" + start.plusMonths(6).minusDays(1)
+        + " Go-live");
+    form.put("allocationsText", String.join("\n", allocations.stream().map(a -> a.get("role") + " "
+        + (a.get("resourceUserId") == null || a.get("resourceUserId").toString().isBlank() ? "-" : a.get("resourceUserId"))
+        + " " + a.get("month") + " " + a.get("fte")).toList()));
     return form;
   }
 

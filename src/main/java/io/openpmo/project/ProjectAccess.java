@@ -1,10 +1,7 @@
-package io.openpmo.portfolio;
+package io.openpmo.project;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.NotFoundException;
-import io.openpmo.project.Project;
-import io.openpmo.project.ProjectMapper;
-import io.openpmo.project.ProjectPhase;
 import io.openpmo.security.Groups;
 import java.util.List;
 import java.util.Objects;

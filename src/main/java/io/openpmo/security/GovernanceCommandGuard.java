@@ -1,0 +1,358 @@
+package io.openpmo.security;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * The engine surface allows only what the processes intend, whatever the HTTP surface (engine REST API,
+ * the webapps' API) and whatever the caller's grants:
+ * <ul>
+ *   <li>A task is completed only with the fields its form declares, as plain values, and they are kept
+ *       local to the task (they vanish with it): a completion cannot set or overwrite a process variable.
+ *       This holds for every caller, our own code included.</li>
+ *   <li>A process is started by a caller only at its start event, with the fields of its start form.</li>
+ *   <li>Starting part-way, skipping listeners or input/output mappings, instance modification, restart,
+ *       migration, deletion, messages and signals, job and suspension controls, history deletion, and
+ *       changes to who may hold a task (identity links, delegation, ownership) are for camunda-admin only.</li>
+ *   <li>Variables are never written through the variable endpoints, not even by an administrator: the
+ *       processes own them.</li>
+ * </ul>
+ * Only the outermost command of a request to an engine surface ({@link EngineSurface}) is the caller's; the
+ * commands the engine and our listeners run inside it are not checked again.
+ */
+class GovernanceCommandGuard extends CommandInterceptor {
+
+  static final String ADMIN_ONLY_MESSAGE = "is reserved to camunda-admin";
+
+  /** Commands that change a process's path, who may hold a task, or the record of what happened. */
+  static final Set<String> ADMIN_ONLY = Set.of(
+      "org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd",
+      "org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd",
+      "org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd",
+      "org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd",
+      "org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd",
+      "org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd",
+      "org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd",
+      "org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd",
+      "org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd",
+      "org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd",
+      "org.camunda.bpm.engine.impl.cmd.SignalCmd",
+      "org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd",
+      "org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetJobsRetriesBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd",
+      "org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteJobCmd",
+      "org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.ActivateProcessInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateCmd",
+      "org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.SuspendProcessDefinitionCmd",
+      "org.camunda.bpm.engine.impl.cmd.ActivateProcessDefinitionCmd",
+      "org.camunda.bpm.engine.impl.cmd.SuspendJobDefinitionCmd",
+      "org.camunda.bpm.engine.impl.cmd.ActivateJobDefinitionCmd",
+      "org.camunda.bpm.engine.impl.cmd.SuspendJobCmd",
+      "org.camunda.bpm.engine.impl.cmd.ActivateJobCmd",
+      "org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd",
+      "org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd",
+      "org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd",
+      "org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd",
+      "org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd",
+      "org.camunda.bpm.engine.impl.cmd.SaveTaskCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd",
+      "org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd",
+      "org.camunda.bpm.engine.impl.cmd.ResolveIncidentCmd",
+      "org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd",
+      "org.camunda.bpm.engine.impl.cmd.UpdateDecisionDefinitionHistoryTimeToLiveCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteHistoricProcessInstancesCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteHistoricTaskInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstancesByProcessInstanceIdCmd",
+      "org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBulkCmd",
+      "org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchCmd",
+      "org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByInstanceIdCmd",
+      "org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByDefinitionIdCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricBatchesCmd",
+      "org.camunda.bpm.engine.impl.cmd.DeleteUserOperationLogEntryCmd",
+      "org.camunda.bpm.engine.impl.cmd.HistoryCleanupCmd",
+      "org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd",
+      "org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd",
+      "org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd",
+      "org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd");
+
+  /** Commands that write variables: the processes own their variables. */
+  static final Set<String> VARIABLE_WRITES = Set.of(
+      "org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd",
+      "org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd");
+
+  static final int MAX_COMMENT = 4000;
+
+  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
+  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
+  private static final Field COMPLETE_RETURN = field(CompleteTaskCmd.class, "returnVariables");
+  private static final Field COMPLETE_DESERIALIZE = field(CompleteTaskCmd.class, "deserializeReturnedVariables");
+  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
+  private static final Field SUBMIT_PROPERTIES = field(SubmitTaskFormCmd.class, "properties");
+  private static final Field SUBMIT_RETURN = field(SubmitTaskFormCmd.class, "returnVariables");
+  private static final Field SUBMIT_DESERIALIZE = field(SubmitTaskFormCmd.class, "deserializeValues");
+  private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
+  private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
+  private static final Field START_FORM_BUSINESS_KEY = field(SubmitStartFormCmd.class, "businessKey");
+  private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
+  private static final Field IDENTITY_LINK_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field IDENTITY_LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field EVALUATED_VARIABLES = field(EvaluateDecisionCmd.class, "variables");
+  private static final Field EVALUATED_TABLE_VARIABLES = field(EvaluateDecisionTableCmd.class, "variables");
+  private static final Field COMMENT_MESSAGE = field(AddCommentCmd.class, "message");
+  private static final Field UPDATED_COMMENT_MESSAGE = field(UpdateCommentCmd.class, "message");
+
+  static {
+    // fail closed: a renamed engine command must not slip past the guard silently
+    Stream.concat(ADMIN_ONLY.stream(), VARIABLE_WRITES.stream()).forEach(name -> {
+      try {
+        Class.forName(name, false, GovernanceCommandGuard.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("Cannot guard " + name + ": the engine changed", e);
+      }
+    });
+  }
+
+  private final IdentityService identityService;
+
+  GovernanceCommandGuard(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() != null) {
+      return next.execute(command);
+    }
+    boolean exposed = EngineSurface.isExposed();
+    if (command instanceof SubmitTaskFormCmd submit) {
+      return next.execute(taskSubmission(submit));
+    }
+    if (command instanceof CompleteTaskCmd complete) {
+      return next.execute(taskCompletion(complete));
+    }
+    if (!exposed) {
+      return next.execute(command);
+    }
+    String name = command.getClass().getName();
+    if (VARIABLE_WRITES.contains(name)) {
+      throw new AuthorizationException("Variables are set by the processes from the forms people submit; the"
+          + " variable endpoints are closed (" + command.getClass().getSimpleName() + ")");
+    }
+    if (ADMIN_ONLY.contains(name) && !isAdmin()) {
+      throw new AuthorizationException(describe(command) + " " + ADMIN_ONLY_MESSAGE);
+    }
+    if (command instanceof StartProcessInstanceCmd start) {
+      return next.execute(checkedStart(start));
+    }
+    if (command instanceof SubmitStartFormCmd submit) {
+      return next.execute(checkedStartForm(submit));
+    }
+    if (command instanceof AssignTaskCmd assign && read(IDENTITY_LINK_USER, assign) == null) {
+      // Tasklist's "unclaim": giving a task back needs no more than working on it
+      return (T) next.execute(new ClaimTaskCmd((String) read(IDENTITY_LINK_TASK, assign), null));
+    }
+    if (command instanceof EvaluateDecisionCmd) {
+      SubmittedVariables.checkValues((Map<String, ?>) read(EVALUATED_VARIABLES, command));
+    } else if (command instanceof EvaluateDecisionTableCmd) {
+      SubmittedVariables.checkValues((Map<String, ?>) read(EVALUATED_TABLE_VARIABLES, command));
+    }
+    if (command instanceof AddCommentCmd) {
+      checkComment((String) read(COMMENT_MESSAGE, command));
+    } else if (command instanceof UpdateCommentCmd) {
+      checkComment((String) read(UPDATED_COMMENT_MESSAGE, command));
+    }
+    return next.execute(command);
+  }
+
+  private static String describe(Command<?> command) {
+    String simple = command.getClass().getSimpleName().replaceFirst("Cmd$", "");
+    return switch (simple) {
+      case "StartProcessInstanceAtActivities" -> "Starting a process anywhere but its start event, or skipping its"
+          + " listeners or input/output mappings,";
+      case "ModifyProcessInstance", "ModifyProcessInstanceAsync", "ProcessInstanceModification",
+          "ProcessInstanceModificationBatch" -> "Process instance modification";
+      case "RestartProcessInstances", "RestartProcessInstancesBatch" -> "Restarting a process instance";
+      case "CorrelateMessage", "CorrelateAllMessage", "CorrelateAllMessageBatch", "MessageEventReceived" ->
+          "Sending a message to a process";
+      case "SignalEventReceived", "Signal" -> "Signalling a process";
+      default -> simple.replaceAll("([a-z])([A-Z])", "$1 $2");
+    };
+  }
+
+  /** A task form submission (Tasklist): the form's fields only, kept local to the task. */
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> taskSubmission(SubmitTaskFormCmd submit) {
+    String taskId = (String) read(SUBMIT_TASK_ID, submit);
+    Map<String, Object> variables = (Map<String, Object>) read(SUBMIT_PROPERTIES, submit);
+    boolean returnVariables = (boolean) read(SUBMIT_RETURN, submit);
+    boolean deserialize = (boolean) read(SUBMIT_DESERIALIZE, submit);
+    if (variables == null || variables.isEmpty()) {
+      return (Command<T>) submit;
+    }
+    return context -> {
+      keepLocal(context, taskId, variables);
+      return (T) new SubmitTaskFormCmd(taskId, Variables.createVariables(), returnVariables, deserialize)
+          .execute(context);
+    };
+  }
+
+  /** A task completion (REST, Java): the same rules as a form submission. */
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> taskCompletion(CompleteTaskCmd complete) {
+    String taskId = (String) read(COMPLETE_TASK_ID, complete);
+    Map<String, Object> variables = (Map<String, Object>) read(COMPLETE_VARIABLES, complete);
+    if (variables == null || variables.isEmpty()) {
+      return (Command<T>) complete;
+    }
+    boolean resolve = complete instanceof ResolveTaskCmd;
+    boolean returnVariables = (boolean) read(COMPLETE_RETURN, complete);
+    boolean deserialize = (boolean) read(COMPLETE_DESERIALIZE, complete);
+    return context -> {
+      keepLocal(context, taskId, variables);
+      return (T) (resolve ? new ResolveTaskCmd(taskId, null)
+          : new CompleteTaskCmd(taskId, null, returnVariables, deserialize)).execute(context);
+    };
+  }
+
+  private static void keepLocal(CommandContext context, String taskId, Map<String, Object> variables) {
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      // the engine's own command answers for a task that does not exist (any more)
+      return;
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskWork(task);
+    }
+    SubmittedVariables.check(variables, FormFields.ofTask(context, taskId), "\"" + task.getName() + "\"");
+    task.setVariablesLocal(variables);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> checkedStart(StartProcessInstanceCmd start) {
+    ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(START_BUILDER, start);
+    if (builder.getCaseInstanceId() != null) {
+      throw new BadUserRequestException("Invalid request: a process is not started in a case instance");
+    }
+    checkBusinessKey(builder.getBusinessKey());
+    return context -> {
+      ProcessDefinitionEntity definition = builder.getProcessDefinitionId() != null
+          ? context.getProcessEngineConfiguration().getDeploymentCache()
+              .findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
+          : context.getProcessEngineConfiguration().getDeploymentCache()
+              .findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+      SubmittedVariables.check(builder.getVariables(), FormFields.ofStart(context, definition.getId()),
+          "the start of \"" + (definition.getName() == null ? definition.getKey() : definition.getName()) + "\"");
+      return (T) start.execute(context);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> checkedStartForm(SubmitStartFormCmd submit) {
+    String definitionId = (String) read(START_FORM_DEFINITION, submit);
+    checkBusinessKey((String) read(START_FORM_BUSINESS_KEY, submit));
+    Map<String, Object> variables = (Map<String, Object>) read(START_FORM_VARIABLES, submit);
+    return context -> {
+      ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(definitionId);
+      SubmittedVariables.check(variables, FormFields.ofStart(context, definitionId),
+          "the start form of \"" + (definition.getName() == null ? definition.getKey() : definition.getName()) + "\"");
+      return (T) submit.execute(context);
+    };
+  }
+
+  private static void checkBusinessKey(String businessKey) {
+    if (businessKey != null && !businessKey.isBlank()) {
+      throw new BadUserRequestException("Invalid request: the business key is the project's code, which the system"
+          + " assigns; do not send one");
+    }
+  }
+
+  private static void checkComment(String message) {
+    if (message != null && message.length() > MAX_COMMENT) {
+      throw new BadUserRequestException("Invalid request: a comment must be at most " + MAX_COMMENT + " characters");
+    }
+  }
+
+  private boolean isAdmin() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+    return groups.contains(Groups.ADMIN);
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Cannot guard " + type.getName() + "." + name + ": the engine changed", e);
+    }
+  }
+
+  private static Object read(Field field, Object target) {
+    try {
+      return field.get(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot inspect " + field, e);
+    }
+  }
+}
