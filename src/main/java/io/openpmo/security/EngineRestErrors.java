@@ -129,11 +129,12 @@ class EngineRestErrors {
       // the body was the JSON literal null: the resource has nothing to read
       return answer(400, exception, "The body is required (a JSON object)");
     }
-    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
-    if (response.getStatus() == 403) {
-      Response lost = lostRace(exception, uri);
-      return lost != null ? lost : response;
+    // a call on a task that someone else decided meanwhile lost the race, whatever the engine or our rules said
+    Response lost = lostRace(exception, uri);
+    if (lost != null) {
+      return lost;
     }
+    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
     if (response.getStatus() < 500) {
       return response;
     }
@@ -146,8 +147,7 @@ class EngineRestErrors {
         return answer(conflict.status().value(), cause, conflict.message());
       }
       if (cause instanceof AuthorizationException) {
-        Response lost = lostRace(exception, uri);
-        return lost != null ? lost : answer(403, cause, cause.getMessage());
+        return answer(403, cause, cause.getMessage());
       }
       if (cause instanceof BadUserRequestException || cause instanceof InvalidRequestException
           || cause instanceof JsonProcessingException) {
@@ -165,8 +165,7 @@ class EngineRestErrors {
             + " nothing was written");
       }
     }
-    Response lost = lostRace(exception, uri);
-    return lost != null ? lost : response;
+    return response;
   }
 
   /**
