@@ -46,9 +46,14 @@ final class Footprint {
     for (String table : compared) {
       List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table);
       footprint.put(table + "#content", rows.stream().mapToInt(row -> Objects.hash(row.values().stream()
-          .map(String::valueOf).toArray())).sum());
+          .map(Footprint::text).toArray())).sum());
     }
     return footprint;
+  }
+
+  /** A column's value as text; binary content (a document's bytes) by its content, not its identity. */
+  private static String text(Object value) {
+    return value instanceof byte[] bytes ? java.util.Base64.getEncoder().encodeToString(bytes) : String.valueOf(value);
   }
 
   /** The tables whose count or content differs, with before and after. */
