@@ -51,7 +51,8 @@ class ClusterReliabilityIT {
   static final int CLIENTS = Integer.getInteger("reliability.clients", FULL ? 6 : 3);
   static final Duration LOAD = Duration.ofSeconds(Long.getLong("reliability.load-seconds", FULL ? 40 : 15));
   static final int RACE_ROUNDS = Integer.getInteger("reliability.race-rounds", FULL ? 20 : 3);
-  static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+  // generous: on a loaded machine a node takes minutes to start, and the second waits for the first
+  static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("reliability.start-minutes", 12));
   static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
 
   final Path work = Path.of("target", "reliability").toAbsolutePath();
