@@ -83,6 +83,7 @@ public class ProjectReportService {
         case PROJECT_REQUEST -> "Request (G0)";
         case GATE_REVIEW -> gateById.containsKey(d.subjectId()) ? gateLabel(gateById.get(d.subjectId())) : "Gate";
         case CHANGE_REQUEST -> changeCodes.getOrDefault(d.subjectId(), "Change request");
+        case MODEL_CHANGE -> "Model change"; // never on a project: model changes have none
       };
       list.add(new ProjectReport.Review(subject, d.reviewRound(), d.stage(), d.groupId(), d.reviewer(),
           d.decision(), d.comment(), d.decidedAt()));
