@@ -57,8 +57,8 @@ class ModelChangePolicy implements ModelDeploymentPolicy {
     if (ModelChange.CHECKS_FAILED.equals(change.status())) {
       return new Outcome(false, "Not deployed: model change " + change.code() + " was refused by its checks ("
           + proposed.problems().size() + " problem(s)):\n" + proposed.problems().stream()
-          .map(p -> "- " + p.describe()).collect(Collectors.joining("\n")) + "\nFix them and deploy again. Details: "
-          + link);
+          .map(p -> "- " + p.describe()).collect(Collectors.joining("\n")) + hint(proposed.problems())
+          + "\nFix them and deploy again. Details: " + link);
     }
     String simulation = changes.simulationOf(change) == null ? "" : changes.simulationOf(change).decisions().stream()
         .map(d -> " " + d.decision() + ": " + d.changed() + " of the last " + d.evaluated() + " decisions would change"
@@ -77,7 +77,8 @@ class ModelChangePolicy implements ModelDeploymentPolicy {
     List<CheckProblem> problems = changes.checkEmergency(files);
     if (!problems.isEmpty()) {
       throw new BadUserRequestException("Deployment refused by the checks every model passes (" + problems.size()
-          + " problem(s)):\n" + problems.stream().map(p -> "- " + p.describe()).collect(Collectors.joining("\n")));
+          + " problem(s)):\n" + problems.stream().map(p -> "- " + p.describe()).collect(Collectors.joining("\n"))
+          + hint(problems));
     }
     Map<String, byte[]> added = new LinkedHashMap<>();
     changes.completing(files).forEach((name, file) -> {
@@ -96,6 +97,11 @@ class ModelChangePolicy implements ModelDeploymentPolicy {
   @Override
   public String inForce(String deploymentId) {
     return inForce.whyInForce(deploymentId);
+  }
+
+  private static String hint(List<CheckProblem> problems) {
+    return problems.stream().anyMatch(p -> CheckProblem.CODE.equals(p.check()))
+        ? "\nModels may read and compare variables and name our delegates; they may not run code." : "";
   }
 
   private static List<ModelFile> files(Map<String, byte[]> resources) {

@@ -362,9 +362,15 @@ public class ModelChangeService {
     Map<String, ModelVersion> current = inForce.current();
     for (ModelFile file : files) {
       ModelVersion previous = current.get(file.name());
+      String deployedIn = file.kind().deployed() ? deploymentId : null;
+      if (previous != null && previous.sha256().equals(file.sha256())) {
+        // deployed again to complete the deployment: the version in force, with its own origin and approval
+        deployer.recordDeployed(file, previous.origin(), previous.modelChangeId(), deployedIn);
+        continue;
+      }
       mapper.insertFile(new ModelChangeFile(id, file.name(), file.kind().name(), file.content(), file.sha256(),
           previous == null ? null : previous.sha256()));
-      deployer.recordDeployed(file, ModelVersion.EMERGENCY, id, file.kind().deployed() ? deploymentId : null);
+      deployer.recordDeployed(file, ModelVersion.EMERGENCY, id, deployedIn);
     }
     mapper.deployed(id, deploymentId, now);
     Map<String, Object> details = new LinkedHashMap<>();

@@ -119,8 +119,9 @@ class ModelDeployer {
   }
 
   /**
-   * The files with everything that completes them, against the models in force: the forms a process binds to, and
-   * the processes that bind to a changed form, until nothing more is needed.
+   * The files with everything that completes them, against the models in force: every process that binds to a
+   * changed form, and the forms that the changed and those processes bind to. A form added only to complete the
+   * deployment pulls in nothing more: its other processes keep the version they have.
    */
   static Map<String, ModelFile> complete(List<ModelFile> files, Map<String, ModelFile> inForce) {
     Map<String, ModelFile> set = new LinkedHashMap<>();
@@ -144,24 +145,23 @@ class ModelDeployer {
         }
       }
     }
-    int before = -1;
-    while (set.size() != before) {
-      before = set.size();
-      for (ModelFile file : List.copyOf(set.values())) {
-        if (file.kind() == ModelKind.PROCESS) {
-          for (String formId : formIdsByProcessFile.getOrDefault(file.name(), List.of())) {
-            String form = formFileById.get(formId);
-            if (form != null) {
-              set.putIfAbsent(form, effective.get(form));
-            }
+    for (ModelFile file : files) {
+      if (file.kind() == ModelKind.FORM) {
+        String id = FormFacts.of(file.content()).id;
+        formIdsByProcessFile.forEach((process, formIds) -> {
+          if (formIds.contains(id)) {
+            set.putIfAbsent(process, effective.get(process));
           }
-        } else if (file.kind() == ModelKind.FORM) {
-          String id = FormFacts.of(file.content()).id;
-          formIdsByProcessFile.forEach((process, formIds) -> {
-            if (formIds.contains(id)) {
-              set.putIfAbsent(process, effective.get(process));
-            }
-          });
+        });
+      }
+    }
+    for (ModelFile file : List.copyOf(set.values())) {
+      if (file.kind() == ModelKind.PROCESS) {
+        for (String formId : formIdsByProcessFile.getOrDefault(file.name(), List.of())) {
+          String form = formFileById.get(formId);
+          if (form != null) {
+            set.putIfAbsent(form, effective.get(form));
+          }
         }
       }
     }

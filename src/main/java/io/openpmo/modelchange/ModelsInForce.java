@@ -46,7 +46,8 @@ public class ModelsInForce {
   @Transactional(readOnly = true)
   public Optional<ModelVersion> carriedBy(String deploymentId, String fileName) {
     return mapper.versionsInDeployment(deploymentId).stream()
-        .filter(v -> fileName == null || v.fileName().equals(fileName)).findFirst();
+        .filter(v -> fileName == null || ModelFile.baseName(v.fileName()).equals(ModelFile.baseName(fileName)))
+        .findFirst();
   }
 
   /** Why models of this deployment are in force, or null. */

@@ -39,8 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       says which approved version is kept, unless the shipped file is newer than the approved one: the release
  *       changed it since the last start and declares a higher {@code camunda:versionTag}.</li>
  * </ul>
- * Everything it deploys goes into one deployment (with the forms and processes that complete it); the audit trail
- * records what was deployed and what was kept.
+ * A decision table's test cases ({@code dmn/tests/<key>.csv}) go with it: a table the release brings over an
+ * approved one brings its shipped tests too. When a release meets models changed in production, the checks of a
+ * proposal run on what it deploys and the log names what does not fit. Everything it deploys goes into one
+ * deployment (with the forms and processes that complete it); the audit trail records what was deployed and what
+ * was kept.
  */
 @Component
 class ShippedModels implements SmartInitializingSingleton {
@@ -57,6 +60,7 @@ class ShippedModels implements SmartInitializingSingleton {
   private final ModelChangeMapper mapper;
   private final ModelsInForce inForce;
   private final ModelDeployer deployer;
+  private final ModelChecks checks;
   private final RepositoryService repositoryService;
   private final EngineAccess engineAccess;
   private final AuditTrail auditTrail;
@@ -64,13 +68,14 @@ class ShippedModels implements SmartInitializingSingleton {
   private final Clock clock;
   private final boolean enabled;
 
-  ShippedModels(ModelChangeMapper mapper, ModelsInForce inForce, ModelDeployer deployer,
+  ShippedModels(ModelChangeMapper mapper, ModelsInForce inForce, ModelDeployer deployer, ModelChecks checks,
       RepositoryService repositoryService, EngineAccess engineAccess, AuditTrail auditTrail,
       TransactionTemplate transactions, Clock clock,
       @Value("${openpmo.model-governance.deploy-shipped-models:true}") boolean enabled) {
     this.mapper = mapper;
     this.inForce = inForce;
     this.deployer = deployer;
+    this.checks = checks;
     this.repositoryService = repositoryService;
     this.engineAccess = engineAccess;
     this.auditTrail = auditTrail;
@@ -142,11 +147,11 @@ class ShippedModels implements SmartInitializingSingleton {
         if (releaseChangedIt && VersionTags.isNewer(shippedTag, now.versionTag())) {
           toDeploy.add(file);
           LOG.info("Deploys the shipped {} (version tag {}) over the approved version {} (version tag {}): the release"
-              + " declares it newer", file.name(), shippedTag, approval(now), now.versionTag());
+              + " declares it newer", file.name(), shippedTag, approval(now), tag(now.versionTag()));
         } else {
           String why = releaseChangedIt
               ? "the release changed the file but does not declare a higher camunda:versionTag than the approved "
-                  + "version (" + now.versionTag() + ")"
+                  + "version (" + tag(now.versionTag()) + ")"
               : "the shipped file is the one the approved change replaced";
           kept.put(file.name(), approval(now) + ": " + why);
           if (releaseChangedIt) {
@@ -158,6 +163,24 @@ class ShippedModels implements SmartInitializingSingleton {
         }
       }
       remember(file, seen);
+    }
+    // test cases go with their decision table: a table the release brings over an approved one brings its tests
+    for (ModelFile file : List.copyOf(toDeploy)) {
+      if (file.kind() == ModelKind.DECISION) {
+        for (String key : decisionKeys(file)) {
+          shipped.stream().filter(t -> t.name().equals(ModelKind.TEST.folder() + "/" + key + ".csv"))
+              .filter(t -> !toDeploy.contains(t) && kept.containsKey(t.name())).findFirst().ifPresent(t -> {
+                toDeploy.add(t);
+                kept.remove(t.name());
+                LOG.info("Deploys the shipped {} with its decision table {}", t.name(), file.name());
+              });
+        }
+      }
+    }
+    if (!toDeploy.isEmpty() && !current.isEmpty()) {
+      // a release over models changed in production: say what does not fit (the release's own tests cover it alone)
+      checks.check(toDeploy, inForce.currentFiles()).forEach(problem -> LOG.warn("Shipped model does not fit the"
+          + " models in force: {}", problem.describe()));
     }
     String deploymentId = null;
     if (!toDeploy.isEmpty()) {
@@ -191,6 +214,18 @@ class ShippedModels implements SmartInitializingSingleton {
       mapper.insertShipped(now);
     } else if (!seen.sha256().equals(file.sha256())) {
       mapper.updateShipped(now);
+    }
+  }
+
+  private static String tag(String versionTag) {
+    return versionTag == null ? "none" : versionTag;
+  }
+
+  private static List<String> decisionKeys(ModelFile dmn) {
+    try {
+      return List.copyOf(DmnFacts.of(dmn.content()).decisions.keySet());
+    } catch (Exception unreadable) {
+      return List.of();
     }
   }
 

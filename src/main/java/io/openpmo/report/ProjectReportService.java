@@ -70,7 +70,7 @@ public class ProjectReportService {
     return new ProjectReport(clock.instant().truncatedTo(ChronoUnit.SECONDS), project, view.decisionRules(),
         view.requiredApprovals(), reviews(project, view.gates()), gates, view.gateConditions(),
         baselines.versions(project.id()), view.statusReports(), register.register(project.id(), null),
-        view.closure());
+        view.closure(), view.decisionVersions());
   }
 
   private List<ProjectReport.Review> reviews(Project project, List<GateReview> gates) {
