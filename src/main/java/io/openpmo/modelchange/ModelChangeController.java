@@ -74,7 +74,8 @@ class ModelChangeController {
   @Operation(summary = "Propose a change to processes, decisions, forms or decision test cases (process owners):"
       + " multipart with `reason` and one or more files (.bpmn, .dmn, .form, .csv; any part name), optional"
       + " `simulationSize` (how many past decisions of each changed key to simulate on, default 500). 201: checks"
-      + " passed, simulated, waiting for a second person (pmo or compliance) in Tasklist. 422: refused by its"
+      + " passed, simulated, waiting for a second person (pmo or compliance) in Tasklist (200: the same files are"
+      + " in review already, proposed by the caller: that change). 422: refused by its"
       + " checks (every problem by file, element and line), recorded, nothing deployed. 400: bad input")
   ResponseEntity<?> propose(HttpServletRequest request, @RequestParam(required = false) String reason,
       @RequestParam(required = false) String simulationSize) {
@@ -118,6 +119,9 @@ class ModelChangeController {
       problem.setProperty("modelChange", proposed.change().code());
       problem.setProperty("problems", proposed.problems());
       return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+    if (proposed.existing()) {
+      return ResponseEntity.ok(view);
     }
     return ResponseEntity.created(URI.create("/api/v1/model-changes/" + view.code())).body(view);
   }

@@ -64,7 +64,7 @@ class ModelChangePolicy implements ModelDeploymentPolicy {
         .map(d -> " " + d.decision() + ": " + d.changed() + " of the last " + d.evaluated() + " decisions would change"
             + " (" + d.projectsAffected() + " projects).").collect(Collectors.joining());
     return new Outcome(true, "Not deployed yet: process owners propose, a second person approves. Your files are"
-        + " model change " + change.code() + " (\"" + ModelChangeSummary.shorten(reason, 100) + "\"); every check"
+        + (proposed.existing() ? " already" : "") + " model change " + change.code() + " (\"" + ModelChangeSummary.shorten(reason, 100) + "\"); every check"
         + " passed." + simulation + " A member of pmo or compliance other than you reviews it in Tasklist (\"Review"
         + " model change: " + change.code() + "\"); when approved, the system deploys it."
         + (proposed.unchanged().isEmpty() ? "" : " Unchanged, left out: " + String.join(", ", proposed.unchanged())

@@ -47,8 +47,11 @@ public class ModelChangeService {
   public record Upload(String name, byte[] content) {
   }
 
-  /** What a proposal became: the change, the problems the checks found, the files left out as unchanged. */
-  public record Proposed(ModelChange change, List<CheckProblem> problems, List<String> unchanged) {
+  /**
+   * What a proposal became: the change, the problems the checks found, the files left out as unchanged, and whether
+   * it is the same proposal sent again (the change in review with exactly these files).
+   */
+  public record Proposed(ModelChange change, List<CheckProblem> problems, List<String> unchanged, boolean existing) {
   }
 
   private final ModelChangeMapper mapper;
@@ -115,6 +118,11 @@ public class ModelChangeService {
           + String.join(", ", unchanged) + "). To restore an earlier version, send that version's file, or ask for"
           + " the rollback of the change that replaced it.");
     }
+    ModelChange pending = samePendingProposal(proposer, changed);
+    if (pending != null) {
+      // deployed twice from Modeler, say: the proposal exists already
+      return new Proposed(pending, mapper.findChecks(pending.id()), unchanged, true);
+    }
     OffsetDateTime now = now();
     int size = simulationSize == null ? defaultSimulationSize : simulationSize;
     ModelChange draft = new ModelChange(null, rollbackOf == null ? ModelChange.CHANGE : ModelChange.ROLLBACK,
@@ -142,7 +150,24 @@ public class ModelChangeService {
         .execute().getId());
     mapper.started(id, instance);
     ModelChange change = get(id);
-    return new Proposed(change, mapper.findChecks(id), unchanged);
+    return new Proposed(change, mapper.findChecks(id), unchanged, false);
+  }
+
+  /** The proposer's change in review with exactly these files, if there is one. */
+  private ModelChange samePendingProposal(String proposer, List<ModelFile> files) {
+    Map<String, String> wanted = new LinkedHashMap<>();
+    files.forEach(f -> wanted.put(f.name(), f.sha256()));
+    for (ModelChange open : mapper.search(ModelChange.IN_REVIEW, 500)) {
+      if (open.proposedBy().equals(proposer) && open.processInstanceId() != null && engineAccess.asSystem(() ->
+          runtimeService.createProcessInstanceQuery().processInstanceId(open.processInstanceId()).count() > 0)) {
+        Map<String, String> has = new LinkedHashMap<>();
+        mapper.findFiles(open.id()).forEach(f -> has.put(f.fileName(), f.sha256()));
+        if (has.equals(wanted)) {
+          return open;
+        }
+      }
+    }
+    return null;
   }
 
   /** Proposes the versions that were in force before a deployed change: a rollback is a change like any other. */

@@ -259,6 +259,21 @@ class ModelChangePostgresTest extends PostgresAppTest {
   }
 
   @Test
+  void deployingTheSameFilesAgainFromModelerAnswersTheProposalInReview() {
+    long changes = jdbc.queryForObject("SELECT count(*) FROM model_change", Long.class);
+    Map<String, byte[]> files = financeFrom100k();
+
+    Http.Response first = modelerDeploy("otto", "Finance from 100k", files);
+    Http.Response again = modelerDeploy("otto", "Finance from 100k, once more", files);
+
+    assertThat(first.status()).as(first.body()).isEqualTo(403);
+    assertThat(again.status()).isEqualTo(403);
+    String code = first.json().get("message").asText().replaceAll("(?s).*model change (MC-\\d+).*", "$1");
+    assertThat(again.json().get("message").asText()).contains("already model change " + code + " ");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM model_change", Long.class)).isEqualTo(changes + 1);
+  }
+
+  @Test
   void badInputIsA400NamingTheFieldAndWritesNothing() {
     long changes = jdbc.queryForObject("SELECT count(*) FROM model_change", Long.class);
     Http.Response response = propose("otto", " ", Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)),
