@@ -258,7 +258,7 @@ public class ModelChangeService {
       return true;
     }
     mapper.setStatus(id, ModelChange.CHECKS_FAILED);
-    details.put("problems", problems.stream().limit(20).map(p -> ModelChangeSummary.shorten(p.describe(), 300))
+    details.put("problems", problems.stream().limit(15).map(p -> ModelChangeSummary.shorten(p.describe(), 300))
         .toList());
     details.put("problemCount", problems.size());
     auditTrail.record(CurrentUser.SYSTEM, "MODEL_CHANGE_REFUSED_BY_CHECKS", null, null, details);
@@ -332,7 +332,7 @@ public class ModelChangeService {
     details.put("files", fileHashes(files));
     details.put("deploymentId", String.valueOf(deployed.deploymentId()));
     if (!deployed.addedForCompleteness().isEmpty()) {
-      details.put("deployedWithIt", deployed.addedForCompleteness());
+      details.put("deployedWithIt", deployed.addedForCompleteness().stream().limit(AUDITED_FILES).toList());
     }
     auditTrail.record(CurrentUser.SYSTEM, "MODEL_CHANGE_DEPLOYED", null, null, details);
     return deployed;
@@ -463,8 +463,20 @@ public class ModelChangeService {
     throw new NotFoundException("No model change " + code);
   }
 
-  private static List<Map<String, String>> fileHashes(List<ModelChangeFile> files) {
-    return files.stream().map(f -> {
+  /** Files listed one by one on the audit trail; beyond, the content digest covers them (the event stays small). */
+  static final int AUDITED_FILES = 20;
+
+  /**
+   * The SHA-256 of every file (up to {@link #AUDITED_FILES}, with the one each replaces) and one digest over all of
+   * them: SHA-256 of the lines "name sha256", sorted by name.
+   */
+  private static Map<String, Object> fileHashes(List<ModelChangeFile> files) {
+    Map<String, Object> hashes = new LinkedHashMap<>();
+    hashes.put("contentDigest", ModelFile.sha256(files.stream().sorted(java.util.Comparator
+        .comparing(ModelChangeFile::fileName)).map(f -> f.fileName() + " " + f.sha256() + "\n")
+        .collect(java.util.stream.Collectors.joining()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    hashes.put("count", files.size());
+    hashes.put("list", files.stream().limit(AUDITED_FILES).map(f -> {
       Map<String, String> entry = new LinkedHashMap<>();
       entry.put("file", f.fileName());
       entry.put("sha256", f.sha256());
@@ -472,7 +484,8 @@ public class ModelChangeService {
         entry.put("replaces", f.previousSha256());
       }
       return entry;
-    }).toList();
+    }).toList());
+    return hashes;
   }
 
   private OffsetDateTime now() {

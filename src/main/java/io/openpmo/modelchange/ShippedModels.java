@@ -198,7 +198,8 @@ class ShippedModels implements SmartInitializingSingleton {
         deploymentId);
     if (!toDeploy.isEmpty() || !kept.isEmpty() || !adopted.isEmpty()) {
       Map<String, Object> details = new LinkedHashMap<>();
-      details.put("deployed", toDeploy.stream().map(f -> f.name() + " " + f.sha256()).toList());
+      // the hashes of every version are in model_version; the event names the files
+      details.put("deployed", toDeploy.stream().map(ModelFile::name).toList());
       details.put("deploymentId", String.valueOf(deploymentId));
       details.put("adopted", adopted);
       details.put("keptApproved", kept);

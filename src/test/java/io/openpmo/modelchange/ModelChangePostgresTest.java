@@ -327,7 +327,9 @@ class ModelChangePostgresTest extends PostgresAppTest {
     assertThat(audit.get("proposedBy").asText()).isEqualTo("paula");
     assertThat(audit.get("approvedBy").asText()).isEqualTo("petra");
     assertThat(audit.get("reason").asText()).contains("audit finding 2026-14");
-    assertThat(audit.get("files")).anySatisfy(f -> {
+    assertThat(audit.get("files").get("count").asInt()).isEqualTo(2);
+    assertThat(audit.get("files").get("contentDigest").asText()).hasSize(64);
+    assertThat(audit.get("files").get("list")).anySatisfy(f -> {
       assertThat(f.get("file").asText()).isEqualTo(ROUTING);
       assertThat(f.get("sha256").asText()).isEqualTo(routing.sha256());
       assertThat(f.get("replaces").asText()).isEqualTo(shippedSha);
@@ -483,7 +485,7 @@ class ModelChangePostgresTest extends PostgresAppTest {
     JsonNode audit = lastAudit("MODEL_EMERGENCY_DEPLOYED");
     assertThat(audit.get("deployedBy").asText()).isEqualTo("demo");
     assertThat(audit.get("deploymentId").asText()).isEqualTo(deploymentId);
-    assertThat(audit.get("files")).singleElement().satisfies(f -> assertThat(f.get("sha256").asText())
+    assertThat(audit.get("files").get("list")).singleElement().satisfies(f -> assertThat(f.get("sha256").asText())
         .isEqualTo(ModelFile.sha256(form)));
     // the process that binds to the form was redeployed with it, its approval unchanged
     assertThat(inForce.current().get("processes/change-request.bpmn").deploymentId()).isEqualTo(deploymentId);
