@@ -6,6 +6,8 @@ import io.openpmo.core.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -66,8 +68,10 @@ class ModelChangeController {
       String deploymentId, OffsetDateTime since, OffsetDateTime until) {
   }
 
-  /** The reason of a rollback. */
-  record RollbackRequest(String reason) {
+  /** The reason of a rollback (the proposal's reason gets "(rollback of MC-n)" added: room is left for it). */
+  record RollbackRequest(
+      @NotBlank(message = "is required: say why the models change") @Size(max = ModelChangeService.MAX_REASON - 100)
+      String reason) {
   }
 
   @PostMapping(value = "/model-changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
