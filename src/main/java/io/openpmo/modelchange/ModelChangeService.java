@@ -136,7 +136,7 @@ public class ModelChangeService {
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("modelChange", ModelChange.code(id));
-    details.put("reason", ModelChangeSummary.shorten(reason, 1000));
+    details.put("reason", ModelChangeSummary.forAudit(reason, 1000));
     details.put("channel", channel);
     if (rollbackOf != null) {
       details.put("rollbackOf", ModelChange.code(rollbackOf));
@@ -258,7 +258,7 @@ public class ModelChangeService {
       return true;
     }
     mapper.setStatus(id, ModelChange.CHECKS_FAILED);
-    details.put("problems", problems.stream().limit(15).map(p -> ModelChangeSummary.shorten(p.describe(), 300))
+    details.put("problems", problems.stream().limit(15).map(p -> ModelChangeSummary.forAudit(p.describe(), 300))
         .toList());
     details.put("problemCount", problems.size());
     auditTrail.record(CurrentUser.SYSTEM, "MODEL_CHANGE_REFUSED_BY_CHECKS", null, null, details);
@@ -325,9 +325,9 @@ public class ModelChangeService {
     details.put("kind", change.kind());
     details.put("proposedBy", change.proposedBy());
     details.put("approvedBy", approval.reviewer());
-    details.put("reason", ModelChangeSummary.shorten(change.reason(), 1000));
+    details.put("reason", ModelChangeSummary.forAudit(change.reason(), 1000));
     if (approval.comment() != null) {
-      details.put("comment", ModelChangeSummary.shorten(approval.comment(), 500));
+      details.put("comment", ModelChangeSummary.forAudit(approval.comment(), 500));
     }
     details.put("files", fileHashes(files));
     details.put("deploymentId", String.valueOf(deployed.deploymentId()));
@@ -351,7 +351,7 @@ public class ModelChangeService {
     details.put("modelChange", change.code());
     details.put("proposedBy", change.proposedBy());
     details.put("rejectedBy", rejection.reviewer());
-    details.put("comment", String.valueOf(rejection.comment()));
+    details.put("comment", String.valueOf(ModelChangeSummary.forAudit(rejection.comment(), 1000)));
     auditTrail.record(CurrentUser.SYSTEM, "MODEL_CHANGE_REJECTED", null, null, details);
   }
 
@@ -402,7 +402,7 @@ public class ModelChangeService {
     details.put("modelChange", ModelChange.code(id));
     details.put("deployedBy", admin);
     details.put("deploymentId", deploymentId);
-    details.put("deploymentName", String.valueOf(deploymentName));
+    details.put("deploymentName", String.valueOf(ModelChangeSummary.forAudit(deploymentName, 300)));
     details.put("files", fileHashes(mapper.findFiles(id)));
     details.put("note", "deployed without a second person's approval (emergency path of camunda-admin)");
     auditTrail.record(admin, "MODEL_EMERGENCY_DEPLOYED", null, null, details);
@@ -463,14 +463,17 @@ public class ModelChangeService {
     throw new NotFoundException("No model change " + code);
   }
 
-  /** Files listed one by one on the audit trail; beyond, the content digest covers them (the event stays small). */
-  static final int AUDITED_FILES = 20;
+  /**
+   * Files listed one by one on the audit trail; beyond, the content digest covers them. With the texts cut by
+   * {@link ModelChangeSummary#forAudit} every event fits the audit trail's 8000 characters whatever the names.
+   */
+  static final int AUDITED_FILES = 12;
 
   /**
    * The SHA-256 of every file (up to {@link #AUDITED_FILES}, with the one each replaces) and one digest over all of
    * them: SHA-256 of the lines "name sha256", sorted by name.
    */
-  private static Map<String, Object> fileHashes(List<ModelChangeFile> files) {
+  static Map<String, Object> fileHashes(List<ModelChangeFile> files) {
     Map<String, Object> hashes = new LinkedHashMap<>();
     hashes.put("contentDigest", ModelFile.sha256(files.stream().sorted(java.util.Comparator
         .comparing(ModelChangeFile::fileName)).map(f -> f.fileName() + " " + f.sha256() + "\n")

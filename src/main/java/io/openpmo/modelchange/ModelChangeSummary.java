@@ -135,4 +135,42 @@ class ModelChangeSummary {
     String flat = text.replace('\n', ' ').strip();
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
+
+  /**
+   * The text for an audit event: on one line and at most {@code max} characters once written as JSON (quotes,
+   * backslashes and control characters take more than one there), so that an event always fits the audit trail's
+   * column whatever a proposer typed. {@code null} stays {@code null}.
+   */
+  static String forAudit(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    String flat = text.replace('\n', ' ').strip();
+    if (written(flat) <= max) {
+      return flat;
+    }
+    int end = 0;
+    int written = 0;
+    while (written + written(flat.charAt(end)) <= max - 1) {   // room for the ellipsis
+      written += written(flat.charAt(end));
+      end++;
+    }
+    if (end > 0 && Character.isHighSurrogate(flat.charAt(end - 1))) {
+      end--;
+    }
+    return flat.substring(0, end) + "…";
+  }
+
+  private static int written(String text) {
+    int written = 0;
+    for (int i = 0; i < text.length(); i++) {
+      written += written(text.charAt(i));
+    }
+    return written;
+  }
+
+  /** How many characters JSON takes for it (at most). */
+  private static int written(char c) {
+    return c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+  }
 }
