@@ -77,10 +77,7 @@ INSERT INTO audit_event (occurred_at, actor, action, project_id, project_code, d
 SELECT created_at, 'integrationbot', 'PROJECT_SUBMITTED', id, code, '{"generated":true}' FROM gen_project
 UNION ALL
 SELECT created_at + interval '10 days', 'petra', CASE WHEN status = 'REJECTED' THEN 'PROJECT_REJECTED' ELSE
-       'PROJECT_APPROVED' END, id, code, '{"generated":true}' FROM gen_project WHERE status <> 'IN_REVIEW'
-UNION ALL
-SELECT submitted_at, 'paul', 'STATUS_REPORTED', r.project_id, gp.code, '{"generated":true}'
-FROM status_report r JOIN gen_project gp ON gp.id = r.project_id;
+       'PROJECT_APPROVED' END, id, code, '{"generated":true}' FROM gen_project WHERE status <> 'IN_REVIEW';
 
 INSERT INTO audit_pending (event_id)
 SELECT e.id FROM audit_event e JOIN gen_project gp ON gp.id = e.project_id;

@@ -58,7 +58,8 @@ final class LoadReport {
 
   private static String row(int clients, String label, Result r, double rate, double p99, String target) {
     return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s |%n", clients, label,
-        r.step().target().label + " (" + r.step().operation().name().toLowerCase().replace('_', ' ') + ")",
+        r.step().target().label + " (" + (r.step().target() == Target.OPENPMO && r.step().operation()
+            == Operation.COMPLETE ? "vote" : r.step().operation().name().toLowerCase().replace('_', ' ')) + ")",
         r.perSecond(), r.p50(), r.p99(), rate, p99, target);
   }
 
@@ -71,7 +72,9 @@ final class LoadReport {
   static String machine(String postgres) {
     String cpu = "";
     long memoryKb = 0;
+    String load = "";
     try {
+      load = Files.readString(Path.of("/proc/loadavg")).split(" ")[2];
       cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
           .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
       memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
@@ -80,8 +83,9 @@ final class LoadReport {
       // say less
     }
     return String.format(Locale.ROOT, "Machine: %d cores, %.0f GiB, %s; Java %s; each system in its own JVM (%s),"
-        + " PostgreSQL %s embedded (zonky), all on this machine.", Runtime.getRuntime().availableProcessors(),
-        memoryKb / 1024.0 / 1024.0, cpu, System.getProperty("java.version"), LoadRig.JVM_HEAP, postgres);
+        + " PostgreSQL %s embedded (zonky), all on this machine; load average over the last 15 minutes at the end: %s"
+        + " (other work on the machine counts in it).", Runtime.getRuntime().availableProcessors(),
+        memoryKb / 1024.0 / 1024.0, cpu, System.getProperty("java.version"), LoadRig.JVM_HEAP, postgres, load);
   }
 
   private LoadReport() {

@@ -130,6 +130,14 @@ final class LoadRig implements AutoCloseable {
     return postgres.getDatabase("postgres", DATABASES.get(target));
   }
 
+  DataSource postgres() {
+    return postgres.getPostgresDatabase();
+  }
+
+  String databaseName(Target target) {
+    return DATABASES.get(target);
+  }
+
   String postgresVersion() {
     return Preparation.strings(postgres.getPostgresDatabase(), "SHOW server_version").get(0);
   }
