@@ -35,7 +35,8 @@ final class RequestVariables {
         reader.date("startDate"), reader.integer("durationMonths"), reader.choice("complexity", Complexity.class),
         reader.flag("personalData"), reader.choice("dataClassification", DataClassification.class),
         reader.choice("thirdParty", ThirdParty.class), reader.flag("criticalFunction"),
-        reader.flag("newTechnology"), reader.date("regulatoryDeadline"), reader.text("externalReference"));
+        reader.flag("newTechnology"), reader.date("regulatoryDeadline"), reader.text("externalReference"),
+        reader.codes("objectives"));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -68,6 +69,25 @@ final class RequestVariables {
   }
 
   private record Reader(Map<String, Object> variables, List<FieldProblem> problems) {
+
+    /** Codes as a JSON list (REST) or as text separated by commas or spaces (the form's text field). */
+    List<String> codes(String name) {
+      Object value = variables.get(name);
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof java.util.Collection<?> list) {
+        return list.stream().map(item -> item == null ? null : item.toString().strip()).toList();
+      }
+      String text = value.toString().strip();
+      if (text.startsWith("[")) {
+        List<String> parsed = io.openpmo.core.FormJson.read(value,
+            new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { }, name);
+        return parsed == null ? null : parsed.stream().map(item -> item == null ? null : item.strip()).toList();
+      }
+      List<String> codes = Arrays.stream(text.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();
+      return codes.isEmpty() ? null : codes;
+    }
 
     String text(String name) {
       Object value = variables.get(name);
