@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CachingFeelEngine} decides exactly as Camunda's own FEEL engine: every decision table of {@code dmn/} on a
- * few thousand generated inputs (boundaries, nulls and wrong types among them) gives the same results, or fails
+ * hundred and fifty generated inputs each (boundaries, nulls and wrong types among them) gives the same results, or fails
  * with the same message, on both engines.
  */
 class CachingFeelEngineTest {
@@ -48,7 +48,7 @@ class CachingFeelEngineTest {
       List<DmnDecision> camunda = parse(CAMUNDA, file);
       List<DmnDecision> caching = parse(CACHING, file);
       for (int d = 0; d < camunda.size(); d++) {
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 150; i++) {
           Map<String, Object> inputs = inputs(random);
           Object expected;
           Object actual;
@@ -69,7 +69,7 @@ class CachingFeelEngineTest {
         }
       }
     }
-    assertThat(compared).isGreaterThan(2000);
+    assertThat(compared).isGreaterThan(1000);
     assertThat(failures).as("some generated inputs are invalid, and fail alike").isPositive();
   }
 
