@@ -130,6 +130,8 @@ class ConcurrencyLoadIT {
       jcmd(rig.pid(step.target()), "JFR.start", "name=" + step.name(), "settings=profile",
           "filename=" + recording.toAbsolutePath());
     }
+    double appCpu = CpuTime.millis(rig.pid(step.target()));
+    double dbCpu = CpuTime.postgresMillis();
     Result result;
     try (DatabaseWaits waits = new DatabaseWaits(rig.postgres(), rig.databaseName(step.target()))) {
       result = gatling.run(step);
@@ -144,8 +146,11 @@ class ConcurrencyLoadIT {
         Files.writeString(rig.output().resolve("jfr").resolve(step.name() + ".db.txt"), waits.summary());
       }
     }
-    System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed)%n", step.name(),
-        result.perSecond(), result.p50(), result.p99(), result.ok(), result.failed());
+    result = result.withCpu((CpuTime.millis(rig.pid(step.target())) - appCpu) / Math.max(1, result.ok()),
+        (CpuTime.postgresMillis() - dbCpu) / Math.max(1, result.ok()));
+    System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed), CPU per operation: %.1f ms"
+        + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
+        result.failed(), result.appCpuMillis(), result.dbCpuMillis());
     return result;
   }
 

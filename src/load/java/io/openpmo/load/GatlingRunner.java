@@ -12,7 +12,12 @@ final class GatlingRunner {
 
   /** What one step measured: successful operations per second over the run, and Gatling's percentiles. */
   record Result(LoadStep step, long ok, long failed, double perSecond, double p50, double p99, boolean ranOutOfWork,
-      String report) {
+      String report, double appCpuMillis, double dbCpuMillis) {
+
+    /** With the CPU time per operation of the system's JVM and of the database server. */
+    Result withCpu(double app, double db) {
+      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db);
+    }
   }
 
   private final Path results;
@@ -40,6 +45,6 @@ final class GatlingRunner {
     long failed = entry.path("numberOfRequests").path("ko").asLong();
     return new Result(step, ok, failed, ok / seconds, entry.path("percentiles1").path("ok").asDouble(),
         entry.path("percentiles4").path("ok").asDouble(), LoadSimulation.ranOutOfWork,
-        results.getParent().relativize(run).toString());
+        results.getParent().relativize(run).toString(), 0, 0);
   }
 }

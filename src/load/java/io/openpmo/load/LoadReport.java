@@ -26,7 +26,7 @@ final class LoadReport {
 
   static String concurrency(List<Result> results, Duration step, Duration warmup, String postgres) {
     StringBuilder out = new StringBuilder("| clients | operation | system | ops/s | p50 ms | p99 ms | ops/s × secured"
-        + " | p99 × secured | target |\n|---:|---|---|---:|---:|---:|---:|---:|---|\n");
+        + " | p99 × secured | target | CPU ms/op app | CPU ms/op db |\n|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
     for (int clients : results.stream().mapToInt(r -> r.step().concurrency()).distinct().toArray()) {
       for (Comparison comparison : COMPARISONS) {
         Optional<Result> secured = find(results, Target.BARE_SECURED, comparison.bare(), clients);
@@ -57,10 +57,11 @@ final class LoadReport {
   }
 
   private static String row(int clients, String label, Result r, double rate, double p99, String target) {
-    return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s |%n", clients, label,
+    return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s | %.0f | %.0f |%n",
+        clients, label,
         r.step().target().label + " (" + (r.step().target() == Target.OPENPMO && r.step().operation()
             == Operation.COMPLETE ? "vote" : r.step().operation().name().toLowerCase().replace('_', ' ')) + ")",
-        r.perSecond(), r.p50(), r.p99(), rate, p99, target);
+        r.perSecond(), r.p50(), r.p99(), rate, p99, target, r.appCpuMillis(), r.dbCpuMillis());
   }
 
   private static Optional<Result> find(List<Result> results, Target target, Operation operation, int clients) {
