@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * tables go to {@code target/load/report.md}. It measures; the only assertion is that every request succeeded.
  *
  * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (10) seconds per operation before
- * measuring, {@code load.clients} (1,8,32), {@code load.profile} (false; true records a JDK Flight Recorder profile
+ * measuring, {@code load.clients} (1,8,32), {@code load.rounds} (2) times each step, {@code load.profile} (false; true records a JDK Flight Recorder profile
  * of OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
  * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark).
  */
@@ -42,6 +42,7 @@ class ConcurrencyLoadIT {
   static final int PROFILE_CLIENTS = Integer.getInteger("load.profile.clients", 8);
   static final int PORTFOLIO = Integer.getInteger("load.portfolio", 20_000);
   static final int REPORTING_PROJECTS = 32;
+  static final int ROUNDS = Integer.getInteger("load.rounds", 2);
 
   @Test
   void openPmoBesideTheBareEngine() throws Exception {
@@ -65,7 +66,9 @@ class ConcurrencyLoadIT {
         }
       }
 
-      for (int clients : CLIENTS) {
+      // every step ROUNDS times, the rounds one after the other over all numbers of clients: the report takes the
+      // median round of each step, so a burst of other work on the machine moves one round, not the result
+      for (int round = 0; round < ROUNDS; round++) for (int clients : CLIENTS) {
         Map<Target, Result> starts = new java.util.EnumMap<>(Target.class);
         for (Target target : Target.values()) {
           Result result = measure(rig, gatling, new LoadStep(target, target == Target.OPENPMO ? Operation.SUBMIT
@@ -152,6 +155,21 @@ class ConcurrencyLoadIT {
         + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
         result.failed(), result.appCpuMillis(), result.dbCpuMillis());
     return result;
+  }
+
+  /** Starts a JDK Flight Recorder recording (settings "profile") of the system, named after what it records. */
+  static void startRecording(LoadRig rig, Target target, String name) throws Exception {
+    Path recording = rig.output().resolve("jfr").resolve(name + ".jfr");
+    Files.createDirectories(recording.getParent());
+    jcmd(rig.pid(target), "JFR.start", "name=" + name, "settings=profile", "filename=" + recording.toAbsolutePath());
+  }
+
+  /** Stops the recording and writes its summary beside it. */
+  static void stopRecording(LoadRig rig, Target target, String name, String what) throws Exception {
+    jcmd(rig.pid(target), "JFR.stop", "name=" + name);
+    Path recording = rig.output().resolve("jfr").resolve(name + ".jfr");
+    Files.writeString(rig.output().resolve("jfr").resolve(name + ".txt"), what + "\n"
+        + JfrSummary.summarize(recording, 40));
   }
 
   private static void jcmd(long pid, String... command) throws Exception {

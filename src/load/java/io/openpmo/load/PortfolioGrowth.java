@@ -49,7 +49,7 @@ final class PortfolioGrowth {
     long started = System.nanoTime();
     generate(projects);
     double seconds = (System.nanoTime() - started) / 1e9;
-    measure(rows);
+    measure(rows, ConcurrencyLoadIT.PROFILE);
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "| read | projects | open PMO tasks | API p50 ms"
         + " | API p90 ms | SQL p50 ms | API ÷ SQL |%n|---|---:|---:|---:|---:|---:|---:|%n"));
     rows.values().forEach(lines -> lines.forEach(out::append));
@@ -59,16 +59,28 @@ final class PortfolioGrowth {
   }
 
   private void measure(Map<String, List<String>> rows) throws Exception {
+    measure(rows, false);
+  }
+
+  private void measure(Map<String, List<String>> rows, boolean profile) throws Exception {
     long projects = count("SELECT count(*) FROM project");
     long openTasks = count("SELECT count(*) FROM act_ru_task t WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l"
         + " WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ = 'pmo')");
+    int index = 0;
     for (Read read : reads(projects)) {
+      String name = "growth-" + (++index) + "-" + projects;
+      if (profile) {
+        ConcurrencyLoadIT.startRecording(rig, Target.OPENPMO, name);
+      }
       Timing api = time(() -> {
         Rest person = new Rest(LoadRig.baseUrl(Target.OPENPMO), read.user(), "demo");
         for (String path : read.paths()) {
           person.get(path).expect(200);
         }
       });
+      if (profile) {
+        ConcurrencyLoadIT.stopRecording(rig, Target.OPENPMO, name, read.label());
+      }
       Timing sql = time(() -> {
         for (String statement : read.sql()) {
           query(statement);
