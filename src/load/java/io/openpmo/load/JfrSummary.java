@@ -24,19 +24,26 @@ final class JfrSummary {
 
   static {
     AREAS.put("HTTP Basic: password check (identity service)", "org.camunda.bpm.engine.impl.cmd.CheckPassword");
+    AREAS.put("engine authorization checks", "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager");
+    AREAS.put("engine queries (Java API)", "org.camunda.bpm.engine.impl.AbstractQuery");
+    AREAS.put("task listeners (ours: governance, reviews)", "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
+        + ".invokeListener");
     AREAS.put("FEEL (Scala FEEL engine)", "org.camunda.feel.");
     AREAS.put("DMN evaluation", "org.camunda.bpm.dmn.engine.impl.DefaultDmnDecisionContext");
     AREAS.put("BPMN deployment cache / parsing", "org.camunda.bpm.engine.impl.bpmn.parser");
     AREAS.put("form JSON (GovernanceCommandGuard)", "io.openpmo.security.FormFields");
     AREAS.put("task eligibility", "io.openpmo.task.TaskEligibility");
     AREAS.put("project governance (state machine)", "io.openpmo.project.ProjectGovernance");
-    AREAS.put("audit trail", "io.openpmo.audit.");
+    AREAS.put("audit trail: recording events", "io.openpmo.audit.AuditTrail");
+    AREAS.put("audit: sealing and signing (background)", "io.openpmo.audit.AuditSealer");
     AREAS.put("engine flush (SQL of the engine)", "org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.flush");
     AREAS.put("engine command context close", "org.camunda.bpm.engine.impl.interceptor.CommandContext.close");
     AREAS.put("MyBatis (engine and ours)", "org.apache.ibatis.");
     AREAS.put("PostgreSQL JDBC driver", "org.postgresql.");
     AREAS.put("Jackson JSON", "com.fasterxml.jackson.");
     AREAS.put("Spring Security filter chain", "org.springframework.security.web.FilterChainProxy");
+    AREAS.put("JSON responses (Spring MVC message converters)",
+        "org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter.writeInternal");
     AREAS.put("JUEL expressions", "org.camunda.bpm.impl.juel.");
     AREAS.put("engine REST (JAX-RS)", "org.camunda.bpm.engine.rest.");
     AREAS.put("OpenPMO code (any)", "io.openpmo.");
@@ -45,6 +52,7 @@ final class JfrSummary {
   static String summarize(Path recording, int top) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> areas = new HashMap<>();
+    Map<String, Integer> threads = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
@@ -55,6 +63,9 @@ final class JfrSummary {
         continue;
       }
       samples++;
+      String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
+      threads.merge(thread == null ? "?" : thread.replaceAll("-?\\d+$", "").replaceAll("-exec$", ""), 1,
+          Integer::sum);
       List<RecordedFrame> frames = stack.getFrames();
       self.merge(name(frames.get(0)), 1, Integer::sum);
       for (Map.Entry<String, String> area : AREAS.entrySet()) {
@@ -71,6 +82,10 @@ final class JfrSummary {
         + " in every area on its stack):\n");
     AREAS.keySet().forEach(area -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n",
         100.0 * areas.getOrDefault(area, 0) / Math.max(1, total), area)));
+    out.append("\nBy thread (request threads: http-nio):\n");
+    threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+        .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total),
+            e.getKey())));
     out.append("\nSelf time, top methods:\n");
     self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
         .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total),
