@@ -15,7 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where the CPU went in a JDK Flight Recorder recording: the execution samples counted by the method on top of the
  * stack (self time), and by the methods anywhere on the stack (total time) for OpenPMO's code, the engine's parts
- * and the libraries it calls. Open the .jfr file in JDK Mission Control for the whole picture.
+ * and the libraries it calls. A JVM records 64 frames of a stack unless started with
+ * {@code -XX:FlightRecorderOptions:stackdepth=}: with deeper stacks the outer areas (Spring Security, the engine's
+ * REST resources) are undercounted. Open the .jfr file in JDK Mission Control for the whole picture.
  */
 final class JfrSummary {
 

@@ -64,7 +64,8 @@ final class LoadRig implements AutoCloseable {
       }
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
-      rig.launch(Target.OPENPMO, List.of(java, JVM_HEAP, "-jar", jar), Map.of(
+      // deep stacks (engine, Spring, servlet filters) are recorded whole by the profiler
+      rig.launch(Target.OPENPMO, List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512", "-jar", jar), Map.of(
           "SPRING_PROFILES_ACTIVE", "demo,postgres", "PORT", "" + PORTS.get(Target.OPENPMO),
           "OPENPMO_DB_HOST", "127.0.0.1", "OPENPMO_DB_PORT", "" + postgres.getPort(),
           "OPENPMO_DB_NAME", DATABASES.get(Target.OPENPMO), "OPENPMO_DB_USER", "postgres",
