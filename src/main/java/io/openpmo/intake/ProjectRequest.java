@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import io.openpmo.core.CheckedInService;
 import io.openpmo.project.Complexity;
 import io.openpmo.project.DataClassification;
 import io.openpmo.project.ProjectType;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A project request: the fields of docs/policy.md. The requester is whoever is authenticated. */
+@CheckedInService
 @Schema(description = "A project request as the PMO receives it")
 public record ProjectRequest(
     @NotBlank @Size(max = 200) String title,

@@ -1,6 +1,7 @@
 package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FormValues;
 import io.openpmo.task.TaskRecord;
 import io.openpmo.task.TaskRecords;
 import java.util.Map;
@@ -69,7 +70,8 @@ public class ReviewTaskListener implements TaskListener {
     }
     String voter = actingUser != null ? actingUser : assignee;
     Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
-        Boolean.TRUE.equals(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST)),
+        Boolean.TRUE.equals(FormValues.flag(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
+            ReviewVariables.CONFLICT_OF_INTEREST)),
         text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
     ReviewDecision recorded = reviews.cast(review, voter, vote);
     task.getExecution().setVariable(ReviewVariables.CONFLICT_DECLARED, !recorded.isVote());
@@ -122,6 +124,7 @@ public class ReviewTaskListener implements TaskListener {
   /** A form field: the task's own variable, whether Tasklist submitted the form or a client completed the task. */
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariableLocal(name);
+    FormValues.text(value, name);   // text only: an object or a number is refused, naming the field
     return value == null ? null : value.toString();
   }
 }

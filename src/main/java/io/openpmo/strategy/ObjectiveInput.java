@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
 
-/** An objective as the PMO creates or updates it. */
+/** An objective as the PMO creates or updates it (field rules checked in the catalogue, with the business rules). */
+@io.openpmo.core.CheckedInService
 public record ObjectiveInput(
     @Schema(description = "Upper-case code that requests name, e.g. OBJ-DIGITAL", example = "OBJ-DIGITAL")
     @NotBlank @Pattern(regexp = ObjectiveInput.CODE, message = "must be upper-case letters, digits and dashes,"

@@ -59,7 +59,7 @@ class PortfolioReviewProcessTest extends AppTest {
 
   String scenario(Http by, String budget, List<String> ours) {
     JsonNode created = by.post("/api/v1/scenarios", Map.of("name", "Plan " + budget, "periodFrom", YEAR + "-01",
-        "months", 12, "budgetTotal", budget)).json();
+        "months", 12, "budgetTotal", new java.math.BigDecimal(budget))).json();
     String code = created.get("scenario").get("code").asText();
     for (JsonNode c : created.get("candidates")) {
       if (!ours.contains(c.get("projectCode").asText())) {

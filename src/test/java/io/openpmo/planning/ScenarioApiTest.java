@@ -48,7 +48,7 @@ class ScenarioApiTest extends AppTest {
 
   JsonNode create(String budget) {
     Http.Response created = petra.post("/api/v1/scenarios", Map.of("name", "Plan " + year, "periodFrom", period,
-        "months", 12, "budgetTotal", budget, "quarterBudgets", Map.of(year + "-Q1", 200000)));
+        "months", 12, "budgetTotal", new java.math.BigDecimal(budget), "quarterBudgets", Map.of(year + "-Q1", 200000)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     // requests of other tests that may still start in this period are pinned out: only ours compete
     String code = created.json().get("scenario").get("code").asText();
