@@ -134,7 +134,7 @@ class ConcurrencyLoadIT {
           "filename=" + recording.toAbsolutePath());
     }
     double appCpu = CpuTime.millis(rig.pid(step.target()));
-    double dbCpu = CpuTime.postgresMillis();
+    double dbCpu = CpuTime.postgresMillis(rig.postmasterPid());
     Result result;
     try (DatabaseWaits waits = new DatabaseWaits(rig.postgres(), rig.databaseName(step.target()))) {
       result = gatling.run(step);
@@ -150,7 +150,7 @@ class ConcurrencyLoadIT {
       }
     }
     result = result.withCpu((CpuTime.millis(rig.pid(step.target())) - appCpu) / Math.max(1, result.ok()),
-        (CpuTime.postgresMillis() - dbCpu) / Math.max(1, result.ok()));
+        (CpuTime.postgresMillis(rig.postmasterPid()) - dbCpu) / Math.max(1, result.ok()));
     System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed), CPU per operation: %.1f ms"
         + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
         result.failed(), result.appCpuMillis(), result.dbCpuMillis());

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * CPU time (user + system) that processes have used, from {@code /proc/<pid>/stat} (Linux): the JVM of one system,
- * and every process of the embedded PostgreSQL server (its backends serve one system at a time in a step). Divided
- * by the operations of a step it says what an operation costs, whatever else runs on the machine.
+ * and the benchmark's PostgreSQL server (its backends serve one system at a time in a step). Divided by the
+ * operations of a step it says what an operation costs, whatever else runs on the machine.
  */
 final class CpuTime {
 
@@ -25,11 +25,26 @@ final class CpuTime {
     }
   }
 
-  /** Milliseconds of CPU used by the PostgreSQL server's processes alive now (the postmaster and its children). */
-  static double postgresMillis() {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres")).orElse(false))
+  /**
+   * Milliseconds of CPU used by one PostgreSQL server: its postmaster, the backends alive now and those that ended
+   * (the postmaster waits for its children, so their time is in its cutime and cstime). Only this server: other
+   * embedded servers on the machine (other builds' tests) do not count.
+   */
+  static double postgresMillis(long postmaster) {
+    double alive = ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
         .mapToDouble(p -> millis(p.pid())).sum();
+    return alive + millis(postmaster) + reapedChildrenMillis(postmaster);
+  }
+
+  private static double reapedChildrenMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // cutime and cstime are fields 16 and 17
+      return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 1000 / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
   }
 
   private CpuTime() {

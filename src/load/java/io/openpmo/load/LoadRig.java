@@ -28,8 +28,10 @@ import javax.sql.DataSource;
  */
 final class LoadRig implements AutoCloseable {
 
-  private static final Map<Target, Integer> PORTS = Map.of(Target.OPENPMO, 8086, Target.BARE_OPEN, 8087,
-      Target.BARE_SECURED, 8088);
+  /** OpenPMO on {@code load.port} (28086), the open bare engine on the next port, the secured one on the one after. */
+  private static final int PORT = Integer.getInteger("load.port", 28086);
+  private static final Map<Target, Integer> PORTS = Map.of(Target.OPENPMO, PORT, Target.BARE_OPEN, PORT + 1,
+      Target.BARE_SECURED, PORT + 2);
   private static final Map<Target, String> DATABASES = Map.of(Target.OPENPMO, "openpmo", Target.BARE_OPEN,
       "bare_open", Target.BARE_SECURED, "bare_secured");
   static final String JVM_HEAP = "-Xmx2g";
@@ -91,6 +93,12 @@ final class LoadRig implements AutoCloseable {
   }
 
   private void launch(Target target, List<String> command, Map<String, String> environment) throws IOException {
+    try (java.net.ServerSocket free = new java.net.ServerSocket(PORTS.get(target), 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      free.getLocalPort();
+    } catch (IOException taken) {
+      throw new IllegalStateException("Port " + PORTS.get(target) + " is taken: choose others with -Dload.port=", taken);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(output.resolve(target.name().toLowerCase() + ".log").toFile());
     builder.environment().putAll(environment);
@@ -107,7 +115,8 @@ final class LoadRig implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!processes.get(target).isAlive()) {
-        throw new IllegalStateException(target + " ended on start; see " + output.resolve(target.name().toLowerCase()
+        throw new IllegalStateException(target + " ended on start (exit " + processes.get(target).exitValue()
+            + "); see " + output.resolve(target.name().toLowerCase()
             + ".log"));
       }
       try {
@@ -137,6 +146,13 @@ final class LoadRig implements AutoCloseable {
 
   String databaseName(Target target) {
     return DATABASES.get(target);
+  }
+
+  /** The process id of the benchmark's PostgreSQL server (the parent of its backends). */
+  long postmasterPid() {
+    long backend = Long.parseLong(Preparation.strings(postgres.getPostgresDatabase(), "SELECT pg_backend_pid()").get(0));
+    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+        .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
   }
 
   String postgresVersion() {
