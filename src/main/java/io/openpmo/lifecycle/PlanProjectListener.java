@@ -6,14 +6,18 @@ import static io.openpmo.core.FormValues.date;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FieldProblem;
 import io.openpmo.core.FormJson;
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -101,12 +105,29 @@ public class PlanProjectListener implements TaskListener {
       throw new BadUserRequestException("A project plan is submitted by a named project manager");
     }
     VariableScope scope = task;
-    ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC), BAC), date(scope.getVariableLocal(START), START),
-        date(scope.getVariableLocal(END), END),
-        milestones(scope), allocations(scope));
+    // every problem of the form at once, not only the first one
+    List<FieldProblem> problems = new ArrayList<>();
+    java.math.BigDecimal bac = collect(problems, () -> amount(scope.getVariableLocal(BAC), BAC));
+    LocalDate start = collect(problems, () -> date(scope.getVariableLocal(START), START));
+    LocalDate end = collect(problems, () -> date(scope.getVariableLocal(END), END));
+    List<ProjectPlan.PlannedMilestone> milestones = collect(problems, () -> milestones(scope));
+    List<ProjectPlan.PlannedAllocation> allocations = collect(problems, () -> allocations(scope));
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    ProjectPlan plan = new ProjectPlan(bac, start, end, milestones, allocations);
     baselines.saveDraft(project, plan, manager, "Plan for G1");
     lifecycle.assignProjectManager(project.id(), manager);
     task.getExecution().getProcessInstance().setVariable(LifecycleVariables.PROJECT_MANAGER, manager);
+  }
+
+  private static <T> T collect(List<FieldProblem> problems, Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (InvalidRequestException invalid) {
+      problems.addAll(invalid.problems());
+      return null;
+    }
   }
 
   /** Structured lists (REST clients) win over the text of the Tasklist form. */

@@ -85,7 +85,7 @@ public class ProjectReportService {
         case CHANGE_REQUEST -> changeCodes.getOrDefault(d.subjectId(), "Change request");
       };
       list.add(new ProjectReport.Review(subject, d.reviewRound(), d.stage(), d.groupId(), d.reviewer(),
-          d.decision(), d.comment(), d.decidedAt()));
+          d.decision(), d.comment(), d.decidedAt(), d.actingFor()));
     }
     return list;
   }

@@ -48,10 +48,11 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
     configuration.setBeans(delegates);
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
 
+    java.util.function.Supplier<AssignmentCheck> assignmentCheck = () -> applicationContext.getBean(AssignmentCheck.class);
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, assignmentCheck));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, assignmentCheck));
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {
@@ -70,10 +71,10 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
   }
 
   private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
-      ProcessEngineConfigurationImpl configuration) {
+      ProcessEngineConfigurationImpl configuration, java.util.function.Supplier<AssignmentCheck> assignmentCheck) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     // one instance per chain: an interceptor holds its successor
-    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService()));
+    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(), assignmentCheck));
     interceptors.add(0, new QueryExpressionGuard());
     interceptors.add(0, new ClientErrorTranslator());
     return interceptors;

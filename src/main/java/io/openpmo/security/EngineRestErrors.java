@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -65,31 +66,33 @@ class EngineRestErrors {
     }
   }
 
+  /**
+   * A RestException whose cause is the caller's (bad input, missing rights) is answered 400 or 403 with the cause's
+   * own message: the sentence our rules wrote for people, without the resource's technical prefix ("Cannot submit
+   * task form d0fe...: "), which Tasklist would otherwise show; and it is not logged as a server error.
+   */
   @Priority(1)
   public static class ClientAwareRestExceptionMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-      Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
-      if (response.getStatus() >= 500) {
-        Response.Status status = clientStatus(exception);
-        if (status != null) {
-          return Response.status(status)
-              .entity(ExceptionHandlerHelper.getInstance().fromException(exception))
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .build();
-        }
+      Throwable cause = clientCause(exception);
+      if (cause == null) {
+        return ExceptionHandlerHelper.getInstance().getResponse(exception);
       }
-      return response;
+      ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(exception);
+      dto.setMessage(cause.getMessage());
+      Response.Status status = cause instanceof AuthorizationException ? Response.Status.FORBIDDEN
+          : exception.getStatus() != null && exception.getStatus().getStatusCode() < 500
+              ? Response.Status.fromStatusCode(exception.getStatus().getStatusCode()) : Response.Status.BAD_REQUEST;
+      return Response.status(status == null ? Response.Status.BAD_REQUEST : status).entity(dto)
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static Response.Status clientStatus(Throwable exception) {
+    private static Throwable clientCause(Throwable exception) {
       for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof BadUserRequestException) {
-          return Response.Status.BAD_REQUEST;
-        }
-        if (cause instanceof AuthorizationException) {
-          return Response.Status.FORBIDDEN;
+        if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException) {
+          return cause;
         }
       }
       return null;
