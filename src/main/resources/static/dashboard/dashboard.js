@@ -581,6 +581,33 @@
       }))));
   }
 
+  function renderObjectives(container, rows) {
+    container.replaceChildren();
+    if (!rows.length) { container.append(empty('No objectives in the catalogue')); return; }
+    container.append(h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, ['Objective', 'Owner', 'Projects', 'Budget', 'Expected / year', 'Realised / year'].map((t, i) =>
+        h('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: t })))),
+      h('tbody', {}, rows.map(r => h('tr', { class: r.uncovered ? 'uncovered' : null },
+        h('td', {}, h('span', { class: 'code', text: r.objective.code }),
+          h('span', { class: 'sub', text: r.objective.name + (r.uncovered ? ' · nothing behind it' : r.objective.active ? '' : ' · retired') })),
+        h('td', { text: r.objective.owner }),
+        h('td', { class: 'num' + (r.uncovered ? ' bad' : ''), text: String(r.projectCount), title: r.projects.map(pr => pr.code).join(', ') }),
+        h('td', { class: 'num', text: money(r.budget) }),
+        h('td', { class: 'num', text: money(r.expectedAnnualBenefit) }),
+        h('td', { class: 'num', text: r.benefitsReviewed ? money(r.realisedAnnualBenefit) : '—' }))))));
+  }
+
+  function renderDeviations(container, rows) {
+    container.replaceChildren();
+    if (!rows.length) { container.append(empty('No deviations from the plans in force')); return; }
+    container.append(h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, ['Project', 'Deviation', 'Plan'].map(t => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, rows.map(r => h('tr', {},
+        h('td', {}, h('span', { class: 'code', text: r.code }), h('span', { class: 'sub', text: r.title || '' })),
+        h('td', {}, humanize(r.kind), h('span', { class: 'sub', text: r.detail })),
+        h('td', {}, h('span', { class: 'code', text: r.plan }), h('span', { class: 'sub', text: monthLabel(r.period) })))))));
+  }
+
   const PROJECT_COLUMNS = [
     { key: 'code', label: 'Code', cls: 'code' },
     { key: 'title', label: 'Title' },
@@ -721,6 +748,11 @@
       loading(chart('cycle-times'));
       loading(table('slowest-open'));
     }
+    for (const [name, draw] of [['objectives', renderObjectives], ['deviations', renderDeviations]]) {
+      if (state[name]) safely(table(name), draw, state[name]);
+      else if (state.errors[name]) showError(table(name), state.errors[name]);
+      else loading(table(name));
+    }
     if (state.util) safely(chart('utilisation'), (c, rows) => renderUtilisation(c, rows, state.months), state.util);
     else if (state.errors.util) showError(chart('utilisation'), state.errors.util);
     else loading(chart('utilisation'));
@@ -826,7 +858,12 @@
     notice(null);
     renderAll();
 
-    const [cycle, util] = await Promise.allSettled([apiJson('/reports/cycle-times', token), apiJson(utilQuery, token)]);
+    const [cycle, util, objectives, deviations] = await Promise.allSettled([apiJson('/reports/cycle-times', token),
+      apiJson(utilQuery, token), apiJson('/objectives/coverage', token), apiJson('/portfolio-plans/deviations', token)]);
+    state.objectives = objectives.status === 'fulfilled' ? objectives.value : null;
+    state.errors.objectives = objectives.status === 'rejected' ? objectives.reason : null;
+    state.deviations = deviations.status === 'fulfilled' ? deviations.value : null;
+    state.errors.deviations = deviations.status === 'rejected' ? deviations.reason : null;
     state.cycle = cycle.status === 'fulfilled' ? cycle.value : null;
     state.errors.cycle = cycle.status === 'rejected' ? cycle.reason : null;
     state.util = util.status === 'fulfilled' ? util.value : null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;
+import io.openpmo.core.Constraints;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
@@ -144,6 +145,7 @@ public class ChangeService {
         e.problems().forEach(p -> problems.add(new FieldProblem("plan." + p.field(), p.message())));
       }
     }
+    Constraints.addMissing(problems, input);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -6,6 +6,7 @@ import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.Project;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ClosureController {
 
   /** Why the project is cancelled. */
-  record CancellationRequest(String reason) {
+  record CancellationRequest(@Size(max = 2000) String reason) {
   }
 
   private final ProjectAccess access;

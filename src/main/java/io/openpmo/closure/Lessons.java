@@ -67,6 +67,7 @@ public class Lessons {
     if (tags.size() > MAX_TAGS) {
       problems.add(new FieldProblem("tags", "at most " + MAX_TAGS + " tags"));
     }
+    io.openpmo.core.Constraints.addMissing(problems, input);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -2,13 +2,11 @@ package io.openpmo.closure;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.NotFoundException;
+import io.openpmo.core.Sha256;
 import io.openpmo.project.Project;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -31,7 +29,7 @@ public class ProjectDocuments {
   @Transactional
   public ProjectDocument archive(Project project, String kind, String fileName, String contentType, byte[] content,
       String by) {
-    String sha256 = sha256(content);
+    String sha256 = Sha256.hex(content);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long id = mapper.insertDocument(new ProjectDocument(null, project.id(), kind, fileName, contentType, content,
         content.length, sha256, by, now));
@@ -49,13 +47,5 @@ public class ProjectDocuments {
   public ProjectDocument get(long projectId, long documentId) {
     return mapper.findDocument(documentId).filter(d -> d.projectId() == projectId)
         .orElseThrow(() -> new NotFoundException("No document " + documentId + " in this project"));
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,16 +1,13 @@
 package io.openpmo.core;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,6 +60,25 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** Two requests changed the same thing at once and this one lost: nothing of it was written. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Someone else changed the same"
+        + " project at the same moment and was first; nothing of this request was saved. Reload and try again.");
+    problem.setType(CONFLICT);
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
+  @ExceptionHandler(TaskAlreadyClaimedException.class)
+  ProblemDetail alreadyClaimed(TaskAlreadyClaimedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The task is already claimed by " + e.getTaskAssignee());
+    problem.setType(CONFLICT);
+    problem.setTitle("Conflict");
+    return problem;
+  }
+
   /**
    * A unique constraint refused a write (also when wrapped, e.g. by the engine): two requests raced for the same
    * thing, or it exists already. The transaction rolled back, so nothing was half-written.
@@ -99,34 +115,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(invalidRequest(List.of(unreadable(e))));
-  }
-
-  static FieldProblem unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      return new FieldProblem(unknown.getPropertyName(), "is not a known field");
-    }
-    if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
-      String field = path(format);
-      if (format.getTargetType().isEnum()) {
-        String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
-            .map(Object::toString).collect(Collectors.joining(", "));
-        return new FieldProblem(field, "must be one of " + allowed + " (was " + format.getValue() + ")");
-      }
-      return new FieldProblem(field, "has an invalid value: " + format.getValue());
-    }
-    if (cause instanceof MismatchedInputException mismatch) {
-      return new FieldProblem(path(mismatch), "has the wrong type");
-    }
-    return new FieldProblem("body", "is not valid JSON");
-  }
-
-  private static String path(JsonMappingException e) {
-    String field = e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
-    return field.isEmpty() ? "body" : field;
+    return ResponseEntity.badRequest().body(invalidRequest(List.of(JsonProblems.of(e))));
   }
 
   static ProblemDetail invalidRequest(List<FieldProblem> problems) {

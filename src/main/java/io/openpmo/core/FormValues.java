@@ -15,8 +15,33 @@ public final class FormValues {
     return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
+  /** Text as a text field sends it; an object, a list, a number or a flag is refused, naming the field. */
+  public static String text(Object value, String field) {
+    if (value != null && !(value instanceof CharSequence)) {
+      throw new InvalidRequestException(field, "must be text (was " + kind(value) + ")");
+    }
+    if (value != null && value.toString().indexOf('\u0000') >= 0) {
+      throw new InvalidRequestException(field, "must not contain the NUL character");
+    }
+    return text(value);
+  }
+
   public static Boolean flag(Object value) {
     return value == null ? null : Boolean.valueOf(value.toString());
+  }
+
+  /** A checkbox: true or false (nothing when unchecked); text such as "yes" is refused, naming the field. */
+  public static Boolean flag(Object value, String field) {
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    throw new InvalidRequestException(field, "must be true or false (was " + kind(value) + ")");
+  }
+
+  static String kind(Object value) {
+    return value instanceof CharSequence ? "text" : value instanceof Boolean ? "a flag"
+        : value instanceof Number ? "a number" : value instanceof java.util.Map<?, ?> ? "an object"
+        : value instanceof java.util.Collection<?> ? "a list" : value.getClass().getSimpleName();
   }
 
   public static BigDecimal amount(Object value, String field) {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's people: one user per group of DOMAIN.md, password "demo". Only in the demo
+ * The demo profile's people: one user per group of docs/policy.md, password "demo". Only in the demo
  * profile; production takes users and groups from LDAP or the Admin webapp.
  */
 @Component

@@ -8,6 +8,7 @@ import io.openpmo.project.ProjectType;
 import io.openpmo.project.ThirdParty;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -19,10 +20,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +34,20 @@ import org.springframework.stereotype.Component;
  * gates, status reports, a change, a closure with lessons), so that the first start shows the dashboard, the
  * reports and Tasklist with something worth looking at. Seeded once, into an empty database, through the same
  * processes and services as real work ({@code openpmo.demo.portfolio=false} turns it off).
+ *
+ * <p>The history is written with the engine's clock set back (Camunda has one clock for the whole JVM), so the
+ * seeding runs in a start-up phase of its own: after the engine, the schema and the demo users exist, but before
+ * the web server binds its port ({@link #PHASE} is below the web server's phase) and before the job executor starts
+ * (it starts once the application is ready). While the clock is set back nothing else runs that could read it: no
+ * request can arrive and no job is acquired; the clock is reset before the port opens.
  */
 @Component
 @Profile("demo")
 @ConditionalOnProperty(name = "openpmo.demo.portfolio", havingValue = "true", matchIfMissing = true)
-class DemoPortfolio {
+class DemoPortfolio implements SmartLifecycle {
+
+  /** Spring Boot starts the web server in phase {@code Integer.MAX_VALUE - 2048}: this runs well before it. */
+  static final int PHASE = Integer.MAX_VALUE - 4096;
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoPortfolio.class);
   static final String APPROVED = "Fits the portfolio and the budget envelope";
@@ -44,31 +56,81 @@ class DemoPortfolio {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final ApplicationContext context;
+  private final JobExecutor jobExecutor;
+  private volatile boolean running;
+  /** What the seeding saw of the rest of the application (for the test that proves nobody else read the clock). */
+  private volatile SeedingWindow window;
+
+  /** Whether the web server or the job executor ran while the clock was set back; when it was reset. */
+  record SeedingWindow(boolean webServerRunning, boolean jobExecutorActive, Instant clockResetAt) {
+  }
 
   DemoPortfolio(DemoSteps steps, JdbcTemplate jdbc, RuntimeService runtimeService,
-      ManagementService managementService) {
+      ManagementService managementService, ApplicationContext context, ProcessEngineConfigurationImpl engine) {
     this.steps = steps;
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
+    this.context = context;
+    this.jobExecutor = engine.getJobExecutor();
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(20)
+  @Override
+  public void start() {
+    seed();
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  SeedingWindow window() {
+    return window;
+  }
+
   void seed() {
     Integer existing = jdbc.queryForObject("SELECT count(*) FROM project", Integer.class);
     if (existing != null && existing > 0) {
       return;
     }
     LOG.info("Seeding the demo portfolio (a dozen projects with their history)...");
+    boolean serving = webServerRunning();
+    boolean jobsRunning = jobExecutor != null && jobExecutor.isActive();
     try {
       seedPortfolio();
+      serving |= webServerRunning();
+      jobsRunning |= jobExecutor != null && jobExecutor.isActive();
     } finally {
       steps.resetClock();
+    }
+    window = new SeedingWindow(serving, jobsRunning, Instant.now());
+    if (serving || jobsRunning) {
+      LOG.warn("The demo portfolio was seeded while the web server ({}) or the job executor ({}) ran", serving,
+          jobsRunning);
     }
     postponeStatusTimers();
     LOG.info("Demo portfolio ready: {} projects", jdbc.queryForObject("SELECT count(*) FROM project", Integer.class));
   }
+
+  /** Whether the web server has started (its start-stop lifecycle runs once the port is open). */
+  private boolean webServerRunning() {
+    return context.containsBean(WEB_SERVER_LIFECYCLE) && context.getBean(WEB_SERVER_LIFECYCLE, Lifecycle.class).isRunning();
+  }
+
+  static final String WEB_SERVER_LIFECYCLE = "webServerStartStop";
 
   void seedPortfolio() {
     closedMainframePrint();

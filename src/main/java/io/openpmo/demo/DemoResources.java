@@ -5,16 +5,21 @@ import io.openpmo.resource.ResourceInput;
 import io.openpmo.resource.ResourceService;
 import java.math.BigDecimal;
 import java.util.List;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo profile's resource pool (only when the pool is empty). */
+/**
+ * The demo profile's resource pool (only when the pool is empty), written before the web server accepts requests
+ * (a start-up phase before it; see {@link DemoPortfolio}).
+ */
 @Component
 @Profile("demo")
-class DemoResources {
+class DemoResources implements SmartLifecycle {
+
+  /** Before the demo portfolio, which plans with these people. */
+  static final int PHASE = DemoPortfolio.PHASE - 1;
+  private volatile boolean running;
 
   static final List<ResourceInput> POOL = List.of(
       new ResourceInput("paul", "Paul Martin", "PROJECT_MANAGER", Qualification.SENIOR, new BigDecimal("1.0"), true),
@@ -34,11 +39,30 @@ class DemoResources {
     this.resources = resources;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(10)
   void seed() {
     if (resources.list(false).isEmpty()) {
       POOL.forEach(resources::create);
     }
+  }
+
+  @Override
+  public void start() {
+    seed();
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 }

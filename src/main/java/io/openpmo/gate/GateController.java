@@ -6,6 +6,8 @@ import io.openpmo.project.Project;
 import io.openpmo.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class GateController {
 
   /** Closing a condition: MET (project manager or PMO) or WAIVED (PMO), with a note. */
-  record ConditionClosure(String status, String note) {
+  record ConditionClosure(
+      @NotNull @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"MET", "WAIVED"}) String status,
+      @Size(max = 1000) String note) {
   }
 
   private final GateService gates;

@@ -13,6 +13,7 @@ import io.openpmo.project.RiskTier;
 import io.openpmo.review.ReviewDecision;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
+import io.openpmo.strategy.ObjectiveCatalogue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,15 +41,17 @@ public class InitiationService {
   private final ProjectGovernance governance;
   private final ApprovalMapper approvals;
   private final ReviewService reviews;
+  private final ObjectiveCatalogue objectives;
   private final AuditTrail auditTrail;
   private final Clock clock;
 
   public InitiationService(ProjectMapper projects, ProjectGovernance governance, ApprovalMapper approvals,
-      ReviewService reviews, AuditTrail auditTrail, Clock clock) {
+      ReviewService reviews, ObjectiveCatalogue objectives, AuditTrail auditTrail, Clock clock) {
     this.projects = projects;
     this.governance = governance;
     this.approvals = approvals;
     this.reviews = reviews;
+    this.objectives = objectives;
     this.auditTrail = auditTrail;
     this.clock = clock;
   }
@@ -76,6 +79,7 @@ public class InitiationService {
       details.put("externalReference", request.externalReference());
     }
     auditTrail.record(requester, "REQUEST_SUBMITTED", project.id(), code, details);
+    objectives.link(project.id(), code, request.objectives(), requester);
     return project;
   }
 
@@ -159,6 +163,7 @@ public class InitiationService {
     governance.resubmit(projectId, user);
     auditTrail.record(user, "REQUEST_REVISED", projectId, project.code(),
         Map.of("reworkRound", project.reworkRound() + 1, "budget", revised.budget(), "title", revised.title()));
+    objectives.link(projectId, project.code(), revised.objectives(), user);
     return get(projectId);
   }
 

@@ -35,11 +35,11 @@ public final class InitiationVariables {
       "dataClassification", "personalData", "thirdParty", "criticalFunction", "newTechnology", "durationMonths",
       "projectType", "strategicAlignment", "monthsToRegulatoryDeadline");
 
-  /** The request fields as the start form and the revision form name them (DOMAIN.md). */
+  /** The request fields as the start form and the revision form name them (docs/policy.md). */
   public static final List<String> REQUEST_FIELDS = List.of("title", "description", "businessUnit", "sponsor",
       "projectType", "strategicAlignment", "expectedAnnualBenefit", "budget", "currency", "startDate",
       "durationMonths", "complexity", "personalData", "dataClassification", "thirdParty", "criticalFunction",
-      "newTechnology", "regulatoryDeadline", "externalReference");
+      "newTechnology", "regulatoryDeadline", "externalReference", "objectives");
 
   private InitiationVariables() {
   }

@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import io.openpmo.core.CheckedInService;
 import io.openpmo.project.Complexity;
 import io.openpmo.project.DataClassification;
 import io.openpmo.project.ProjectType;
@@ -16,8 +17,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
-/** A project request: the fields of DOMAIN.md. The requester is whoever is authenticated. */
+/** A project request: the fields of docs/policy.md. The requester is whoever is authenticated. */
+@CheckedInService
 @Schema(description = "A project request as the PMO receives it")
 public record ProjectRequest(
     @NotBlank @Size(max = 200) String title,
@@ -44,13 +47,35 @@ public record ProjectRequest(
     @Schema(description = "Optional regulatory deadline")
     LocalDate regulatoryDeadline,
     @Schema(description = "Optional reference in the calling system; unique per source system (caller)")
-    @Size(max = 100) String externalReference) {
+    @Size(max = 100) String externalReference,
+    @Schema(description = "Optional codes of the strategic objectives the project serves (GET /api/v1/objectives)",
+        example = "[\"OBJ-DIGITAL\"]")
+    List<String> objectives) {
+
+  /** A request that names no strategic objectives. */
+  public ProjectRequest(String title, String description, String businessUnit, String sponsor,
+      ProjectType projectType, Integer strategicAlignment, BigDecimal expectedAnnualBenefit, BigDecimal budget,
+      String currency, LocalDate startDate, Integer durationMonths, Complexity complexity, Boolean personalData,
+      DataClassification dataClassification, ThirdParty thirdParty, Boolean criticalFunction, Boolean newTechnology,
+      LocalDate regulatoryDeadline, String externalReference) {
+    this(title, description, businessUnit, sponsor, projectType, strategicAlignment, expectedAnnualBenefit, budget,
+        currency, startDate, durationMonths, complexity, personalData, dataClassification, thirdParty,
+        criticalFunction, newTechnology, regulatoryDeadline, externalReference, null);
+  }
+
+  /** The same request naming these objectives. */
+  public ProjectRequest withObjectives(List<String> codes) {
+    return new ProjectRequest(title, description, businessUnit, sponsor, projectType, strategicAlignment,
+        expectedAnnualBenefit, budget, currency, startDate, durationMonths, complexity, personalData,
+        dataClassification, thirdParty, criticalFunction, newTechnology, regulatoryDeadline, externalReference,
+        codes);
+  }
 
   /** The same request in the base currency, when the caller left the currency out. */
   public ProjectRequest withCurrency(String baseCurrency) {
     return currency != null ? this : new ProjectRequest(title, description, businessUnit, sponsor, projectType,
         strategicAlignment, expectedAnnualBenefit, budget, baseCurrency, startDate, durationMonths, complexity,
         personalData, dataClassification, thirdParty, criticalFunction, newTechnology, regulatoryDeadline,
-        externalReference);
+        externalReference, objectives);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import io.openpmo.core.Directory;
+import io.openpmo.strategy.ObjectiveCatalogue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +23,15 @@ public class ProjectRequestValidator {
 
   private final Validator validator;
   private final Directory directory;
+  private final ObjectiveCatalogue objectives;
   private final Clock clock;
   private final String baseCurrency;
 
-  public ProjectRequestValidator(Validator validator, Directory directory, Clock clock,
+  public ProjectRequestValidator(Validator validator, Directory directory, ObjectiveCatalogue objectives, Clock clock,
       @Value("${openpmo.currency}") String baseCurrency) {
     this.validator = validator;
     this.directory = directory;
+    this.objectives = objectives;
     this.clock = clock;
     this.baseCurrency = baseCurrency;
   }
@@ -57,6 +60,7 @@ public class ProjectRequestValidator {
     if (request.regulatoryDeadline() != null && request.regulatoryDeadline().isBefore(today)) {
       problems.add(new FieldProblem("regulatoryDeadline", "must not be in the past"));
     }
+    problems.addAll(objectives.problems(request.objectives()));
     problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;
   }

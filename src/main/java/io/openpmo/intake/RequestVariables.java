@@ -35,7 +35,8 @@ final class RequestVariables {
         reader.date("startDate"), reader.integer("durationMonths"), reader.choice("complexity", Complexity.class),
         reader.flag("personalData"), reader.choice("dataClassification", DataClassification.class),
         reader.choice("thirdParty", ThirdParty.class), reader.flag("criticalFunction"),
-        reader.flag("newTechnology"), reader.date("regulatoryDeadline"), reader.text("externalReference"));
+        reader.flag("newTechnology"), reader.date("regulatoryDeadline"), reader.text("externalReference"),
+        reader.codes("objectives"));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -69,25 +70,49 @@ final class RequestVariables {
 
   private record Reader(Map<String, Object> variables, List<FieldProblem> problems) {
 
+    /** Codes as a JSON list (REST) or as text separated by commas or spaces (the form's text field). */
+    List<String> codes(String name) {
+      Object value = variables.get(name);
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof java.util.Collection<?> list) {
+        return list.stream().map(item -> item == null ? null : item.toString().strip()).toList();
+      }
+      String text = value.toString().strip();
+      if (text.startsWith("[")) {
+        List<String> parsed = io.openpmo.core.FormJson.read(value,
+            new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { }, name);
+        return parsed == null ? null : parsed.stream().map(item -> item == null ? null : item.strip()).toList();
+      }
+      List<String> codes = Arrays.stream(text.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();
+      return codes.isEmpty() ? null : codes;
+    }
+
     String text(String name) {
       Object value = variables.get(name);
       if (value == null) {
         return null;
       }
-      String text = value.toString().strip();
+      if (!(value instanceof String string)) {
+        // an object, a list, a number or a flag is not read as text
+        problems.add(new FieldProblem(name, "must be text (was " + kind(value) + ")"));
+        return null;
+      }
+      if (string.indexOf('\u0000') >= 0) {
+        problems.add(new FieldProblem(name, "must not contain the NUL character"));
+        return null;
+      }
+      String text = string.strip();
       return text.isEmpty() ? null : text;
     }
 
     Integer integer(String name) {
-      return convert(name, "a whole number", value -> value instanceof Number number
-          ? Integer.valueOf(Math.toIntExact(wholeNumber(number)))
-          : Integer.valueOf(value.toString().strip()));
+      return convert(name, "a whole number", value -> Integer.valueOf(Math.toIntExact(wholeNumber(number(value)))));
     }
 
     BigDecimal amount(String name) {
-      return convert(name, "an amount", value -> value instanceof Number number
-          ? new BigDecimal(number.toString())
-          : new BigDecimal(value.toString().strip()));
+      return convert(name, "an amount", value -> new BigDecimal(number(value).toString()));
     }
 
     Boolean flag(String name) {
@@ -95,11 +120,8 @@ final class RequestVariables {
         if (value instanceof Boolean bool) {
           return bool;
         }
-        String text = value.toString().strip().toLowerCase();
-        if (!text.equals("true") && !text.equals("false")) {
-          throw new IllegalArgumentException(text);
-        }
-        return Boolean.valueOf(text);
+        // a checkbox answers true or false: no text read as a flag
+        throw new IllegalArgumentException(kind(value));
       });
     }
 
@@ -107,6 +129,9 @@ final class RequestVariables {
       return convert(name, "a date (YYYY-MM-DD)", value -> {
         if (value instanceof java.util.Date date) {
           return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (!(value instanceof String)) {
+          throw new IllegalArgumentException(kind(value));
         }
         String text = value.toString().strip();
         try {
@@ -119,7 +144,26 @@ final class RequestVariables {
 
     <E extends Enum<E>> E choice(String name, Class<E> type) {
       return convert(name, "one of " + Arrays.toString(type.getEnumConstants()),
-          value -> Enum.valueOf(type, value.toString().strip()));
+          value -> {
+            if (!(value instanceof String text)) {
+              throw new IllegalArgumentException(kind(value));
+            }
+            return Enum.valueOf(type, text.strip());
+          });
+    }
+
+    /** A number as the form sends it; text is not a number (Camunda Forms send numbers as numbers). */
+    private static Number number(Object value) {
+      if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+        return number;
+      }
+      throw new IllegalArgumentException(kind(value));
+    }
+
+    private static String kind(Object value) {
+      return value instanceof String ? "text" : value instanceof Boolean ? "a flag" : value instanceof Number ? "a number"
+          : value instanceof java.util.Map<?, ?> ? "an object" : value instanceof java.util.Collection<?> ? "a list"
+          : value.getClass().getSimpleName();
     }
 
     private <T> T convert(String name, String expected, Function<Object, T> conversion) {
@@ -130,7 +174,9 @@ final class RequestVariables {
       try {
         return conversion.apply(value);
       } catch (RuntimeException e) {
-        problems.add(new FieldProblem(name, "must be " + expected + " (was " + value + ")"));
+        String shown = value.toString();
+        problems.add(new FieldProblem(name, "must be " + expected + " (was "
+            + (shown.length() > 60 ? shown.substring(0, 60) + "..." : shown) + ")"));
         return null;
       }
     }

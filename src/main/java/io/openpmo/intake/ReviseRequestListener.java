@@ -9,6 +9,7 @@ import io.openpmo.project.ProjectGovernance;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
 import io.openpmo.review.ReviewVariables;
+import io.openpmo.strategy.ObjectiveCatalogue;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -32,10 +33,12 @@ class ReviseRequestListener implements TaskListener {
   private final ReviewService reviews;
   private final CurrentUser currentUser;
   private final ProjectGovernance governance;
+  private final ObjectiveCatalogue objectives;
 
   ReviseRequestListener(InitiationService initiation, ProjectRequestValidator validator, ReviewService reviews,
-      CurrentUser currentUser, ProjectGovernance governance) {
+      CurrentUser currentUser, ProjectGovernance governance, ObjectiveCatalogue objectives) {
     this.governance = governance;
+    this.objectives = objectives;
     this.initiation = initiation;
     this.validator = validator;
     this.reviews = reviews;
@@ -51,6 +54,7 @@ class ReviseRequestListener implements TaskListener {
       task.setDescription(project.title());
       // the form is prefilled from the task's own variables; what the requester submits lands there too
       task.setVariablesLocal(RequestVariables.of(project));
+      task.setVariableLocal("objectives", String.join(", ", objectives.codesOf(projectId)));
       task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
         && !task.getAssignee().equals(project.requester())) {

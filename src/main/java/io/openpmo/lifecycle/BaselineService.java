@@ -1,6 +1,7 @@
 package io.openpmo.lifecycle;
 
 import io.openpmo.audit.AuditTrail;
+import io.openpmo.core.Constraints;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
@@ -124,6 +125,9 @@ public class BaselineService {
     List<ProjectPlan.PlannedAllocation> allocations = plan.allocations() == null ? List.of() : plan.allocations();
     for (int i = 0; i < allocations.size(); i++) {
       ProjectPlan.PlannedAllocation a = allocations.get(i);
+      if (a == null) {
+        continue;   // named by the field rules below
+      }
       Long resourceId = a.resourceId();
       if (resourceId == null && a.resourceUserId() != null && !a.resourceUserId().isBlank()) {
         Optional<Resource> byUser = resources.byUser(a.resourceUserId().strip());
@@ -144,6 +148,7 @@ public class BaselineService {
     }
     problems.addAll(resourcePlans.problems(lines).stream()
         .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
+    Constraints.addMissing(problems, plan);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A project as the PMO registers it: the request fields of DOMAIN.md, its scores and its state. */
+/** A project as the PMO registers it: the request fields of docs/policy.md, its scores and its state. */
 public record Project(
     Long id,
     String code,

@@ -1,6 +1,7 @@
 package io.openpmo.project;
 
 import io.openpmo.audit.AuditTrail;
+import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.NotFoundException;
 import java.time.Clock;
@@ -342,10 +343,26 @@ public class ProjectGovernance {
         Map.of("gate", "G3", "attempt", g3.attempt()));
   }
 
-  /** Records a decision taken on a PMO task (hold, exception, intervention...), by whoever completed it. */
+  /** Decisions the PMO takes about a project, which its requester, sponsor or project manager never take. */
+  public static final Set<String> PMO_DECISIONS = Set.of(HOLD_DECISION, "PM_EXCEPTION_DECIDED",
+      "RED_INTERVENTION_DECIDED", "MISSED_REPORTS_CHASED");
+
+  /**
+   * Records a decision taken on a PMO task (hold, exception, intervention...), by whoever completed it. A PMO
+   * member who requested, sponsors or manages the project does not decide about it (their colleague does).
+   */
   @Transactional
   public void recordTaskDecision(String taskId, long projectId, String action, String decision, String comment,
       String by) {
+    if (PMO_DECISIONS.contains(action)) {
+      Project project = project(projectId);
+      if (by == null || project.isRequesterOrSponsor(by) || by.equals(project.projectManager())) {
+        refuse(project, "deciding " + action.toLowerCase().replace('_', ' '), by + " requested, sponsors or manages"
+            + " it; another member of the PMO decides");
+        throw BusinessRuleException.forbidden(by + " requested, sponsors or manages " + project.code()
+            + ", so another member of the PMO decides about it");
+      }
+    }
     records.insertTaskDecision(taskId, projectId, action, decision, comment, by, now());
   }
 

@@ -1,6 +1,6 @@
 package io.openpmo.project;
 
-/** The kind of project (DOMAIN.md). */
+/** The kind of project (docs/policy.md). */
 public enum ProjectType {
   REGULATORY, STRATEGIC, INNOVATION, RUN
 }

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
  * candidate groups. Callers run these queries on the system's behalf (after their own access check).
  */
 @Component
-class OpenTasks {
+public class OpenTasks {
 
   /** An open task, the project it belongs to (null when its process has no business key) and its groups. */
-  record OpenTask(Task task, String code, List<String> groups, boolean ofGateReview) {
+  public record OpenTask(Task task, String code, List<String> groups, boolean ofGateReview) {
 
-    String groupList() {
+    public String groupList() {
       return String.join(",", groups);
     }
   }
@@ -43,7 +43,7 @@ class OpenTasks {
    * Tasks past their due date: every task of a stage gate review, and any other task offered to a candidate
    * group (claimed or not), gate tasks first.
    */
-  List<OpenTask> overdue(Date now) {
+  public List<OpenTask> overdue(Date now) {
     List<Task> gateTasks = taskService.createTaskQuery().processDefinitionKey(GateVariables.PROCESS_KEY)
         .dueBefore(now).orderByDueDate().asc().list();
     Set<String> gateTaskIds = gateTasks.stream().map(Task::getId).collect(Collectors.toSet());

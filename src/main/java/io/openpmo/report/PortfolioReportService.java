@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reader), "now" from the engine's clock.
  */
 @Service
-class PortfolioReportService {
+public class PortfolioReportService {
 
   static final List<String> HEALTH_ORDER = List.of("GREEN", "AMBER", "RED", PortfolioReport.NO_HEALTH);
   private static final int INDEX_SCALE = 4;
@@ -61,7 +61,7 @@ class PortfolioReportService {
 
   /** The portfolio without REJECTED and WITHDRAWN projects, unless includeFinished. */
   @Transactional(readOnly = true)
-  PortfolioReport report(boolean includeFinished) {
+  public PortfolioReport report(boolean includeFinished) {
     Instant now = clock.instant();
     List<ProjectLine> rows = mapper.portfolio(includeFinished);
     return engineAccess.asSystem(() -> {

@@ -1,6 +1,7 @@
 package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FormValues;
 import io.openpmo.core.Labels;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.task.TaskRecord;
@@ -74,7 +75,8 @@ public class ReviewTaskListener implements TaskListener {
       comment = text(task, ReviewVariables.APPROVAL_COMMENT);
     }
     Vote vote = new Vote(text(task, ReviewVariables.DECISION), comment,
-        Boolean.TRUE.equals(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST)),
+        Boolean.TRUE.equals(FormValues.flag(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
+            ReviewVariables.CONFLICT_OF_INTEREST)),
         text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
     ReviewDecision recorded = reviews.cast(review, voter, vote);
     task.getExecution().setVariable(ReviewVariables.CONFLICT_DECLARED, !recorded.isVote());
@@ -128,6 +130,7 @@ public class ReviewTaskListener implements TaskListener {
   /** A form field: the task's own variable, whether Tasklist submitted the form or a client completed the task. */
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariableLocal(name);
+    FormValues.text(value, name);   // text only: an object or a number is refused, naming the field
     return value == null ? null : value.toString();
   }
 }

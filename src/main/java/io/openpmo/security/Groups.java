@@ -2,7 +2,7 @@ package io.openpmo.security;
 
 import java.util.List;
 
-/** The Camunda group ids of DOMAIN.md (letters and digits only, as the engine requires). */
+/** The Camunda group ids of docs/policy.md (letters and digits only, as the engine requires). */
 public final class Groups {
 
   public static final String REQUESTERS = "requesters";

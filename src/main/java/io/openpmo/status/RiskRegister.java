@@ -2,6 +2,7 @@ package io.openpmo.status;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.Directory;
+import io.openpmo.core.Constraints;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
@@ -54,6 +55,12 @@ public class RiskRegister {
     if (!existing.projectId().equals(project.id())) {
       throw new NotFoundException("No register entry " + id + " in " + project.code());
     }
+    if (input.kind() != null && !input.kind().equals(existing.kind())) {
+      // a PATCH names only what changes: a kind it cannot change is refused, never silently ignored
+      throw new InvalidRequestException("kind", KINDS.contains(input.kind())
+          ? "cannot be changed: entry " + id + " is a " + existing.kind()
+          : "must be RISK or ISSUE (was " + input.kind() + ")");
+    }
     RiskIssueInput merged = new RiskIssueInput(existing.kind(), or(input.title(), existing.title()),
         or(input.description(), existing.description()), or(input.severity(), existing.severity()),
         or(input.probability(), existing.probability()), or(input.impact(), existing.impact()),
@@ -95,6 +102,7 @@ public class RiskRegister {
     if (input.description() != null && input.description().length() > 4000) {
       problems.add(new FieldProblem("description", "must be at most 4000 characters"));
     }
+    Constraints.addMissing(problems, input);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -2,6 +2,7 @@ package io.openpmo.status;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;
+import io.openpmo.core.Constraints;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.NotFoundException;
@@ -107,6 +108,9 @@ public class StatusReportService {
     List<StatusReportInput.MilestoneStatus> milestones = input.milestones() == null ? List.of() : input.milestones();
     for (int i = 0; i < milestones.size(); i++) {
       StatusReportInput.MilestoneStatus m = milestones.get(i);
+      if (m == null) {
+        continue;   // named by the field rules below
+      }
       if (m.milestoneId() == null || !milestoneIds.contains(m.milestoneId())) {
         problems.add(new FieldProblem("milestones[" + i + "].milestoneId", "is not a milestone of baseline v"
             + baseline.version() + " (" + milestoneIds + ")"));
@@ -115,6 +119,7 @@ public class StatusReportService {
         problems.add(new FieldProblem("milestones[" + i + "].status", "must be one of ON_TRACK, AT_RISK, LATE, DONE"));
       }
     }
+    Constraints.addMissing(problems, input);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -58,7 +58,7 @@ class ClosureApiPostgresTest extends PostgresAppTest {
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.header("Content-Type").get(0)).isEqualTo("application/pdf");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    assertThat(ProjectDocuments.sha256(pdf.body())).isEqualTo(document.get("sha256").asText())
+    assertThat(io.openpmo.core.Sha256.hex(pdf.body())).isEqualTo(document.get("sha256").asText())
         .isEqualTo(pdf.header("X-Content-SHA256").get(0));
     assertThat(jdbc.queryForObject("SELECT size_bytes FROM project_document WHERE id = ?", Integer.class,
         document.get("id").asLong())).isEqualTo(document.get("sizeBytes").asInt()).isGreaterThan(1000);

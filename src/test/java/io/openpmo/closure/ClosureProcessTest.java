@@ -209,7 +209,7 @@ class ClosureProcessTest extends AppTest {
     assertThat(report.kind()).isEqualTo(ProjectDocument.FINAL_REPORT);
     String pdf = text(documents.get(project.id(), report.id()).content());
     assertThat(pdf).contains(code).contains("Closure happy path").contains("95,000").contains("Book the test environment");
-    assertThat(ProjectDocuments.sha256(documents.get(project.id(), report.id()).content())).isEqualTo(report.sha256());
+    assertThat(io.openpmo.core.Sha256.hex(documents.get(project.id(), report.id()).content())).isEqualTo(report.sha256());
 
     List<MimeMessage> closed = TestMail.messages().stream().filter(m -> subject(m).startsWith(code + " closed")).toList();
     assertThat(closed.stream().flatMap(m -> recipients(m).stream())).contains("sam@openpmo.local", "rita@openpmo.local");

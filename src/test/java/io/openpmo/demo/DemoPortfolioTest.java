@@ -1,9 +1,15 @@
 package io.openpmo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openpmo.support.AppTest;
+import io.openpmo.support.Http;
+import io.openpmo.support.Requests;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.context.SmartLifecycle;
 import java.time.YearMonth;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -53,6 +59,40 @@ class DemoPortfolioTest extends AppTest {
       }
     }
     throw new AssertionError("no project " + title);
+  }
+
+  @Test
+  void seedingRanBeforeTheWebServerAndTheJobExecutorAndResetTheClock() {
+    // the clock is set back only while nothing else can read it: no port open, no job acquired
+    DemoPortfolio.SeedingWindow window = context.getBean(DemoPortfolio.class).window();
+    assertThat(window).as("seeded at start-up").isNotNull();
+    assertThat(window.webServerRunning()).isFalse();
+    assertThat(window.jobExecutorActive()).isFalse();
+    assertThat(context.getBean(DemoPortfolio.WEB_SERVER_LIFECYCLE, SmartLifecycle.class).getPhase())
+        .isGreaterThan(DemoPortfolio.PHASE).isGreaterThan(DemoResources.PHASE);
+    assertThat(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
+        .isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
+    // the audit sealer (a scheduled task) did not run while the clock was back either: everything it sealed, it
+    // sealed at the real time, after the clock was reset
+    java.time.OffsetDateTime earliestSeal = jdbc.queryForObject("SELECT min(sealed_at) FROM audit_leaf",
+        java.time.OffsetDateTime.class);
+    assertThat(earliestSeal).as("the seeding's audit events are sealed").isNotNull();
+    assertThat(earliestSeal.toInstant()).isAfterOrEqualTo(window.clockResetAt().minusSeconds(1));
+  }
+
+  @Test
+  void aRequestRightAfterStartCarriesTheRealTime() {
+    Instant before = Instant.now().minusSeconds(1);
+    Http.Response created = http("integrationbot").post("/api/v1/projects", Requests.small("Right after start"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String code = created.json().get("code").asText();
+    assertThat(code).startsWith("PRJ-" + java.time.Year.now() + "-");
+    Instant createdAt = jdbc.queryForObject("SELECT created_at FROM project WHERE code = ?", java.time.OffsetDateTime.class,
+        code).toInstant();
+    assertThat(createdAt).isBetween(before, Instant.now().plusSeconds(1));
+    // its review is due in five days from now, not months ago
+    java.util.Date due = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getDueDate();
+    assertThat(due.toInstant()).isCloseTo(Instant.now().plus(5, ChronoUnit.DAYS), within(1, ChronoUnit.HOURS));
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AssignmentAttackPostgresTest extends AttackTest {
 
   @Autowired ReviewService reviews;
+  @Autowired io.openpmo.project.ProjectGovernance governance;
 
   @ParameterizedTest
   @EnumSource(Surface.class)
@@ -82,6 +83,24 @@ class AssignmentAttackPostgresTest extends AttackTest {
     assertThatThrownBy(() -> reviews.cast(pmoReview, "sam", new Vote("APPROVE", null, false, null, null)))
         .isInstanceOf(SegregationOfDutiesException.class);
     assertThat(outcome(request.code())).isEqualTo(before);
+  }
+
+  @Test
+  void theProjectsOwnPeopleDoNotTakeThePmosDecisionsAboutIt() {
+    String code = journeys().inDelivery(Requests.small("Own PMO decision"), "100000");
+    long projectId = project(code).id();
+    for (String insider : java.util.List.of("paul", "sam", "rita")) {
+      assertThatThrownBy(() -> governance.recordTaskDecision("task-" + insider, projectId, "PM_EXCEPTION_DECIDED",
+          "GRANT", "I qualify myself", insider))
+          .isInstanceOf(io.openpmo.core.BusinessRuleException.class)
+          .hasMessageContaining("another member of the PMO decides");
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM task_decision WHERE project_id = ?", Long.class, projectId))
+        .isZero();
+    governance.recordTaskDecision("task-pierre", projectId, "PM_EXCEPTION_DECIDED", "GRANT", "Qualified enough",
+        "pierre");
+    assertThat(jdbc.queryForObject("SELECT decided_by FROM task_decision WHERE project_id = ?", String.class,
+        projectId)).isEqualTo("pierre");
   }
 
   @Test

@@ -1,0 +1,88 @@
+package io.openpmo.core;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says in words why a claim or a decision on a task lost: someone else claimed it ("already claimed by pierre"),
+ * decided it ("already decided by pierre at 10:42"), or it is no longer open. Read with the caller's own
+ * authorizations: who decided is told only to someone who may read the task's history.
+ */
+@Component
+public class TaskConflicts {
+
+  /**
+   * The answer: 409 when the task is held or was decided, 403 when it is open but not for this caller, 404 when
+   * there never was such a task (for this caller).
+   */
+  public record Conflict(HttpStatus status, String message) {
+  }
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final Clock clock;
+
+  public TaskConflicts(TaskService taskService, HistoryService historyService, Clock clock) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.clock = clock;
+  }
+
+  /** Whether the task is still open (as far as the caller may see). */
+  public boolean isOpen(String taskId) {
+    try {
+      return taskId != null && taskService.createTaskQuery().taskId(taskId).count() > 0;
+    } catch (ProcessEngineException e) {
+      return false;
+    }
+  }
+
+  public Conflict describe(String taskId) {
+    try {
+      Task open = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (open != null) {
+        return new Conflict(HttpStatus.CONFLICT, open.getAssignee() != null
+            ? "Task " + name(open.getName(), taskId) + " is already claimed by " + open.getAssignee()
+            : "Task " + name(open.getName(), taskId) + " was changed by someone else at the same moment;"
+                + " reload it and try again");
+      }
+      HistoricTaskInstance done = taskId == null ? null
+          : historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+      if (done != null && done.getEndTime() != null) {
+        String when = when(done.getEndTime().toInstant().atZone(clock.getZone()));
+        boolean completed = "completed".equals(done.getDeleteReason());
+        return new Conflict(HttpStatus.CONFLICT, "Task " + name(done.getName(), taskId) + (completed
+            ? " was already decided" + (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " " + when
+            : " is no longer open: it was closed " + when + " (" + done.getDeleteReason() + ")"));
+      }
+      if (done != null) {
+        // open, but not for this caller: not a race they lost
+        return new Conflict(HttpStatus.FORBIDDEN, "You may not work on task " + taskId);
+      }
+    } catch (ProcessEngineException e) {
+      // the caller may not read the task or its history: say no more than that it is not open
+      return new Conflict(HttpStatus.CONFLICT, "Task " + taskId + " is no longer open");
+    }
+    return new Conflict(HttpStatus.NOT_FOUND, "There is no open task " + taskId + " (it was decided, cancelled or"
+        + " never existed)");
+  }
+
+  private String when(ZonedDateTime at) {
+    LocalDate today = LocalDate.now(clock);
+    return (at.toLocalDate().equals(today) ? "" : "on " + at.toLocalDate() + " ") + "at " + TIME.format(at);
+  }
+
+  private static String name(String name, String id) {
+    return name == null ? id : "\"" + name + "\" (" + id + ")";
+  }
+}
