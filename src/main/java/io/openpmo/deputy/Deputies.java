@@ -2,6 +2,8 @@ package io.openpmo.deputy;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;
+import io.openpmo.core.CheckedInService;
+import io.openpmo.core.Constraints;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.Directory;
 import io.openpmo.core.FieldProblem;
@@ -10,6 +12,7 @@ import io.openpmo.core.Labels;
 import io.openpmo.core.NotFoundException;
 import io.openpmo.security.Groups;
 import io.openpmo.task.StandIns;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -61,8 +64,13 @@ public class Deputies implements StandIns {
     this.clock = clock;
   }
 
-  /** What a person asks for when naming a deputy; {@code principal} is the caller unless the PMO names one. */
-  public record Request(String principal, String deputy, LocalDate validFrom, LocalDate validTo, String reason) {
+  /**
+   * What a person asks for when naming a deputy; {@code principal} is the caller unless the PMO names one. The
+   * field rules are checked by {@link #name} with the business rules, so that one answer names every bad field.
+   */
+  @CheckedInService
+  public record Request(@Size(max = 64) String principal, @Size(max = 64) String deputy, LocalDate validFrom,
+      LocalDate validTo, @Size(max = MAX_REASON) String reason) {
   }
 
   public LocalDate today() {
@@ -143,13 +151,16 @@ public class Deputies implements StandIns {
     List<FieldProblem> problems = new ArrayList<>();
     if (request.deputy() == null || request.deputy().isBlank()) {
       problems.add(new FieldProblem("deputy", "is required: the user id of who stands in for you"));
-    } else if (!request.deputy().matches("[a-zA-Z0-9]+") || !directory.userExists(request.deputy())) {
-      problems.add(new FieldProblem("deputy", "is not a known user: " + request.deputy()));
+    } else if (request.deputy().length() > 64 || !request.deputy().matches("[a-zA-Z0-9]+")
+        || !directory.userExists(request.deputy())) {
+      problems.add(new FieldProblem("deputy", "is not a known user"
+          + (request.deputy().length() > 64 ? "" : ": " + request.deputy())));
     } else if (request.deputy().equals(principal)) {
       problems.add(new FieldProblem("deputy", "must be somebody else than " + principal));
     }
-    if (!directory.userExists(principal)) {
-      problems.add(new FieldProblem("principal", "is not a known user: " + principal));
+    if (principal.length() > 64 || !principal.matches("[a-zA-Z0-9]+") || !directory.userExists(principal)) {
+      problems.add(new FieldProblem("principal", "is not a known user: "
+          + (principal.length() > 64 ? principal.substring(0, 64) + "..." : principal)));
     }
     LocalDate today = today();
     if (request.validFrom() == null) {
@@ -168,6 +179,7 @@ public class Deputies implements StandIns {
     if (request.reason() != null && request.reason().length() > MAX_REASON) {
       problems.add(new FieldProblem("reason", "must be at most " + MAX_REASON + " characters"));
     }
+    Constraints.addMissing(problems, request);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
