@@ -23,6 +23,7 @@ const password = process.env.PASSWORD || 'demo';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const failures = [];
+let completedTask = null;
 const problems = [];
 let step = 'start';
 const fail = msg => failures.push(`${step}: ${msg}`);
@@ -118,6 +119,9 @@ async function run() {
     page.on('pageerror', err => problems.push(`page error (${step}): ${err.message}`));
     page.on('response', res => {
       const expected = (step === 'rework without a reason' || step === 'claim refused') ? [400, 403] : [];
+      // Tasklist reads the task it just completed once more: that 404 is its own business
+      if (step === 'complete with a reason' && res.status() === 404 && completedTask
+          && res.url().endsWith('/task/' + completedTask)) return;
       // the welcome check probes an unauthenticated session first: a 404/401 there is Tasklist's own business
       if (res.status() >= 500 || (res.status() >= 400 && res.url().includes('/api/engine/') && !expected.includes(res.status()))) {
         problems.push(`HTTP ${res.status()} (${step}): ${res.request().method()} ${res.url()}`);
@@ -175,6 +179,7 @@ async function run() {
 
     // 5. with a reason
     step = 'complete with a reason';
+    completedTask = stillThere.json && stillThere.json[0] && stillThere.json[0].id;
     await reason.fill('Split the benefit case by entity; the cost of the payment interfaces is missing');
     await page.click('button:has-text("Complete")');
     await page.waitForTimeout(3000);

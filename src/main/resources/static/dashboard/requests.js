@@ -206,7 +206,7 @@
       ['Required approvals', (p.requiredApprovals || []).map(a => label(a.group)).join(', ') || '—'],
     ];
     $('[data-section="facts"]').replaceChildren(
-      h('dl', { class: 'fact-list' }, facts.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v == null ? '—' : v })])),
+      h('dl', { class: 'fact-list' }, facts.map(([k, v]) => h('div', { class: 'fact' }, [h('dt', { text: k }), h('dd', { text: v == null ? '—' : v })]))),
       p.description ? h('p', { class: 'description', text: p.description }) : null);
   }
 

@@ -12,6 +12,8 @@ import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
+import io.openpmo.task.TaskEligibility;
+import io.openpmo.task.TaskRecords;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The project manager's planning task: the form comes prefilled with the draft plan (or sensible
  * defaults from the request); completing it stores the plan as the draft baseline (validated, every bad
- * field named) and makes whoever completes it the project manager. A plan sent through
+ * field named) and makes whoever completes it the project manager (a deputy: the project manager they stand in
+ * for, on whose behalf the deputy acts). A plan sent through
  * {@code PUT /api/v1/projects/{code}/plan} is prefilled the same way.
  */
 @Component("planProjectListener")
@@ -47,13 +50,17 @@ public class PlanProjectListener implements TaskListener {
   private final BaselineService baselines;
   private final ResourceService resources;
   private final CurrentUser currentUser;
+  private final TaskRecords taskRecords;
+  private final TaskEligibility eligibility;
 
   PlanProjectListener(LifecycleService lifecycle, BaselineService baselines, ResourceService resources,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, TaskRecords taskRecords, TaskEligibility eligibility) {
     this.lifecycle = lifecycle;
     this.baselines = baselines;
     this.resources = resources;
     this.currentUser = currentUser;
+    this.taskRecords = taskRecords;
+    this.eligibility = eligibility;
   }
 
   @Override
@@ -100,10 +107,15 @@ public class PlanProjectListener implements TaskListener {
   }
 
   private void complete(DelegateTask task, Project project) {
-    String manager = currentUser.id().orElse(task.getAssignee());
-    if (manager == null) {
+    String submitter = currentUser.id().orElse(task.getAssignee());
+    if (submitter == null) {
       throw new BadUserRequestException("A project plan is submitted by a named project manager");
     }
+    // a deputy plans in the name of the project manager they stand in for, who stays the project's manager
+    String manager = taskRecords.find(task.getId())
+        .filter(record -> !eligibility.mayHoldInOwnRight(record, submitter))
+        .map(record -> eligibility.checkMayHold(record, task.getName(), submitter).actingFor())
+        .orElse(submitter);
     VariableScope scope = task;
     // every problem of the form at once, not only the first one
     List<FieldProblem> problems = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.openpmo.intake.SubmissionResult;
 import io.openpmo.security.Groups;
 import io.openpmo.support.AppTest;
 import io.openpmo.support.Http;
+import io.openpmo.support.Journeys;
 import io.openpmo.support.People;
 import io.openpmo.support.Requests;
 import java.time.Duration;
@@ -119,6 +120,34 @@ class DeputiesTest extends AppTest {
     assertThat(http("petra").get("/api/v1/deputies?state=ACTIVE").json().findValuesAsText("deputy")).contains(stand);
     assertThat(http("rick").get("/api/v1/deputies/" + id).status()).isEqualTo(404);
     assertThat(http("rick").get("/api/v1/deputies").json().findValuesAsText("deputy")).doesNotContain(stand);
+  }
+
+  @Test
+  void aTaskThatIsNotAVoteRecordsWhomTheDeputyActedFor() {
+    String away = people().user("pmaway", Groups.PROJECT_MANAGERS);
+    String stand = people().user("pmstand", Groups.RESOURCE_MANAGERS);
+    String code = journeys().approved(Requests.small("Deputy plans"));
+    Task plan = journeys().task(code, "Task_PlanProject", null);
+    LocalDate today = LocalDate.now();
+    assertThat(http(away).post("/api/v1/deputies", deputy(stand, today, today.plusDays(3))).status()).isEqualTo(201);
+    // the open task of the approver's group is offered to the deputy, who may claim it only as deputy
+    assertThat(isCandidate(plan.getId(), stand)).isTrue();
+    journeys().decide(stand, plan, Journeys.plan("100000", List.of()));
+
+    Map<String, Object> action = jdbc.queryForMap("SELECT deputy, acting_for, task_name FROM deputy_action"
+        + " WHERE task_id = ?", plan.getId());
+    assertThat(action).containsEntry("DEPUTY", stand).containsEntry("ACTING_FOR", away);
+    assertThat(action.get("TASK_NAME").toString()).startsWith("Prepare project plan");
+    // the deputy planned in the name of the project manager they stood in for
+    assertThat(journeys().project(code).projectManager()).isEqualTo(away);
+    JsonNode view = http("petra").get("/api/v1/projects/" + code).json();
+    assertThat(view.get("deputyActions")).anySatisfy(a -> {
+      assertThat(a.get("deputy").asText()).isEqualTo(stand);
+      assertThat(a.get("actingFor").asText()).isEqualTo(away);
+    });
+    assertThat(auditTrail.forProject(journeys().project(code).id()))
+        .filteredOn(e -> e.action().equals("DEPUTY_COMPLETED_TASK"))
+        .anySatisfy(e -> assertThat(e.details()).contains("\"actingFor\":\"" + away + "\""));
   }
 
   @Test
