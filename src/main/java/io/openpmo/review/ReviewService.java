@@ -91,7 +91,7 @@ public class ReviewService {
       throw new SegregationOfDutiesException(who + " already voted on " + facts.projectCode() + " in round "
           + task.round() + "; one person casts one vote, whatever their groups.");
     }
-    if (eligibility.isMemberOfAny(user, List.of(task.group()))) {
+    if (eligibility.isMemberOfAny(user, task.groups())) {
       if (mapper.countVotesFor(task.subjectType(), task.subjectId(), task.round(), user) > 0) {
         throw new SegregationOfDutiesException("A deputy already voted for " + lower(who) + " on "
             + facts.projectCode() + " in round " + task.round() + "; one person casts one vote, whatever their groups.");
@@ -101,7 +101,7 @@ public class ReviewService {
     String refusal = null;
     for (StandIns.StandIn standIn : eligibility.principalsOf(user)) {
       String principal = standIn.principal();
-      if (!eligibility.isMemberOfAny(principal, List.of(task.group()))) {
+      if (!eligibility.isMemberOfAny(principal, task.groups())) {
         continue;
       }
       String standsIn = who + " " + ("You".equals(who) ? "stand" : "stands") + " in for " + principal + ", who ";
@@ -123,8 +123,8 @@ public class ReviewService {
       throw new SegregationOfDutiesException(refusal);
     }
     throw new SegregationOfDutiesException(who + " " + ("You".equals(who) ? "are" : "is") + " not a member of "
-        + Labels.group(task.group()) + ", which reviews this for " + facts.projectCode()
-        + eligibility.endedStandIn(user, principal -> eligibility.isMemberOfAny(principal, List.of(task.group())))
+        + task.groupLabel() + ", which reviews this for " + facts.projectCode()
+        + eligibility.endedStandIn(user, principal -> eligibility.isMemberOfAny(principal, task.groups()))
         + ".");
   }
 
@@ -142,8 +142,13 @@ public class ReviewService {
     boolean recusal = vote.conflictOfInterest();
     String decision = recusal ? ReviewDecision.RECUSED : vote.decision();
     String comment = recusal ? vote.conflictReason() : blankToNull(vote.comment());
+    // a review open to several groups is recorded in the group the vote is cast for: the first the voter belongs
+    // to, or, for a deputy, the first the person they stand in for belongs to
+    String member = standing.isDeputy() ? standing.actingFor() : voter;
+    String group = task.groups().size() <= 1 ? task.group() : task.groups().stream()
+        .filter(g -> eligibility.isMemberOfAny(member, List.of(g))).findFirst().orElse(task.group());
     ReviewDecision recorded = new ReviewDecision(null, task.subjectType(), task.subjectId(), facts.projectId(),
-        task.round(), task.stage(), task.group(), voter, decision, comment, task.taskId(), OffsetDateTime.now(clock),
+        task.round(), task.stage(), group, voter, decision, comment, task.taskId(), OffsetDateTime.now(clock),
         standing.actingFor());
     mapper.insert(recorded);
     if (!recusal) {
@@ -154,7 +159,10 @@ public class ReviewService {
     details.put("subjectId", task.subjectId());
     details.put("round", task.round());
     details.put("stage", task.stage());
-    details.put("group", task.group());
+    details.put("group", group);
+    if (facts.projectId() == null) {
+      details.put("subjectCode", facts.projectCode());
+    }
     details.put("decision", decision);
     if (standing.isDeputy()) {
       details.put("actingFor", standing.actingFor());
@@ -168,8 +176,10 @@ public class ReviewService {
     }
     details.put("taskId", task.taskId());
     auditTrail.record(voter, recusal ? "CONFLICT_OF_INTEREST_DECLARED" : "REVIEW_DECIDED", facts.projectId(),
-        facts.projectCode(), details);
-    events.publishEvent(new VoteRecorded(facts.projectId(), task.taskId()));
+        facts.projectId() == null ? null : facts.projectCode(), details);
+    if (facts.projectId() != null) {
+      events.publishEvent(new VoteRecorded(facts.projectId(), task.taskId()));
+    }
     return recorded;
   }
 

@@ -69,9 +69,10 @@ public interface ReviewSubject {
 
   /**
    * Facts about a reviewed subject; {@code barredPersons} says who may not review it and why, e.g. the sponsor
-   * ({@link Bar#sponsor}).
+   * ({@link Bar#sponsor}). A subject of no project (a model change) has no {@code projectId}; its
+   * {@code projectCode} is then the subject's own code.
    */
-  record SubjectFacts(long projectId, String projectCode, String title, String summary,
+  record SubjectFacts(Long projectId, String projectCode, String title, String summary,
       Map<String, Bar> barredPersons) {
   }
 
@@ -83,6 +84,10 @@ public interface ReviewSubject {
 
     public static Bar requester(String what) {
       return new Bar("requested " + what, "requested " + what);
+    }
+
+    public static Bar proposer(String what) {
+      return new Bar("proposed " + what, "proposed " + what);
     }
 
     public static Bar sponsor(String code) {

@@ -2,7 +2,6 @@ package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormValues;
-import io.openpmo.core.Labels;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.task.TaskRecord;
 import io.openpmo.task.TaskRecords;
@@ -56,10 +55,10 @@ public class ReviewTaskListener implements TaskListener {
     taskRecords.describeReview(task.getId(), review.subjectType().name(), review.subjectId(), review.round(),
         review.stage(), review.group());
     ReviewSubject.SubjectFacts facts = reviews.subject(review.subjectType()).facts(review.subjectId());
-    task.setName(ProjectSummary.taskName(task.getName(), facts.projectCode(), facts.title(), Labels.group(review.group())));
+    task.setName(ProjectSummary.taskName(task.getName(), facts.projectCode(), facts.title(), review.groupLabel()));
     task.setDescription(facts.title());
     task.setVariableLocal(ReviewVariables.SUMMARY, facts.summary());
-    task.setVariableLocal(ReviewVariables.GROUP_LABEL, Labels.group(review.group()));
+    task.setVariableLocal(ReviewVariables.GROUP_LABEL, review.groupLabel());
   }
 
   private void complete(DelegateTask task, ReviewTask review) {

@@ -2,6 +2,7 @@ package io.openpmo.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -48,11 +49,14 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
     configuration.setBeans(delegates);
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
 
-    java.util.function.Supplier<AssignmentCheck> assignmentCheck = () -> applicationContext.getBean(AssignmentCheck.class);
+    Supplier<AssignmentCheck> assignmentCheck = () -> applicationContext.getBean(AssignmentCheck.class);
+    Supplier<ModelDeploymentPolicy> models = () -> applicationContext.getBeanProvider(ModelDeploymentPolicy.class)
+        .getIfAvailable();
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, assignmentCheck));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, models, assignmentCheck));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, assignmentCheck));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, models,
+            assignmentCheck));
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {
@@ -71,10 +75,12 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
   }
 
   private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
-      ProcessEngineConfigurationImpl configuration, java.util.function.Supplier<AssignmentCheck> assignmentCheck) {
+      ProcessEngineConfigurationImpl configuration, Supplier<ModelDeploymentPolicy> models,
+      Supplier<AssignmentCheck> assignmentCheck) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     // one instance per chain: an interceptor holds its successor
-    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(), assignmentCheck));
+    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(),
+        configuration.getRepositoryService(), models, assignmentCheck));
     interceptors.add(0, new QueryExpressionGuard());
     interceptors.add(0, new ClientErrorTranslator());
     return interceptors;

@@ -83,9 +83,9 @@ public class TaskEligibility {
     return !groups.isEmpty() && isMemberOfAny(user, groups);
   }
 
-  /** The groups whose members may hold the task: the reviewing group of a review, else the candidate groups. */
+  /** The groups whose members may hold the task: the reviewing group(s) of a review, else the candidate groups. */
   public static List<String> groupsOf(TaskRecord task) {
-    return task.isReview() && task.groupId() != null ? List.of(task.groupId()) : task.candidateGroupList();
+    return task.isReview() && task.groupId() != null ? task.reviewGroupList() : task.candidateGroupList();
   }
 
   /** Whether the person is a member of the group (of any of the groups), as the identity service says now. */

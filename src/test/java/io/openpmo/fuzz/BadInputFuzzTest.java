@@ -155,6 +155,7 @@ class BadInputFuzzTest {
     example("POST /api/v1/deputies", Map.of("deputy", "pierre", "validFrom", start.toString(),
         "validTo", start.plusDays(5).toString(), "reason", "Annual leave"));
     example("POST /api/v1/reports/board-packs", Map.of("periodFrom", "2026-10-01", "periodTo", "2026-10-31"));
+    example("POST /api/v1/model-changes/{code}/rollback", Map.of("reason", "Finance from 250k again"));
     for (Operation operation : operations) {
       if (operation.body() != null) {
         assertThat(EXAMPLES).as("a valid example body for " + operation.key()).containsKey(operation.key());
