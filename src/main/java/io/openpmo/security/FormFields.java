@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,67 +19,82 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * The fields a Camunda Form declares: the keys of its components (and the paths of groups and dynamic
- * lists), read from the form deployed for a task or a start event. What a person may submit is exactly
- * what the form in front of them asks for.
+ * lists), read from the form deployed for a task or a start event, with the label each field shows. What a
+ * person may submit is exactly what the form in front of them asks for; what is wrong with it is said with the
+ * labels they read.
  *
  * <p>The engine resolves which deployed form a task or start event shows (its form reference and binding, so a newly
- * deployed form version counts at once); the fields of each deployed form resource are parsed once and kept by
- * deployment and resource name, which never change once deployed.
+ * deployed form version counts at once); each deployed form resource is parsed once and kept by deployment and
+ * resource name, which never change once deployed.
  */
 final class FormFields {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Fields by deployment id and resource name; deployments are few, the bound only guards against surprises. */
-  private static final Map<String, Set<String>> PARSED = new ConcurrentHashMap<>();
+  /** Forms by deployment id and resource name; deployments are few, the bound only guards against surprises. */
+  private static final Map<String, Form> PARSED = new ConcurrentHashMap<>();
   static final int MAX_CACHED = 1_000;
 
+  /** A deployed form: its field keys and the label of each (a date's label for a date field). */
+  record Form(Set<String> keys, Map<String, String> labels) {
+    static final Form NONE = new Form(Set.of(), Map.of());
+  }
+
   static Set<String> ofTask(CommandContext context, String taskId) {
-    TaskForm command = new TaskForm(taskId);
-    return context.runWithoutAuthorization(() -> fields(context, command, command.fields, "task " + taskId));
+    return formOfTask(context, taskId).keys();
   }
 
   static Set<String> ofStart(CommandContext context, String processDefinitionId) {
+    return formOfStart(context, processDefinitionId).keys();
+  }
+
+  static Form formOfTask(CommandContext context, String taskId) {
+    TaskForm command = new TaskForm(taskId);
+    return context.runWithoutAuthorization(() -> form(context, command, command.form, "task " + taskId));
+  }
+
+  static Form formOfStart(CommandContext context, String processDefinitionId) {
     StartForm command = new StartForm(processDefinitionId);
-    return context.runWithoutAuthorization(() -> fields(context, command, command.fields,
+    return context.runWithoutAuthorization(() -> form(context, command, command.form,
         "the start form of " + processDefinitionId));
   }
 
-  private static Set<String> fields(CommandContext context, AbstractGetDeployedFormCmd command, Resolved resolved,
+  private static Form form(CommandContext context, AbstractGetDeployedFormCmd command, Resolved resolved,
       String what) {
     try (InputStream unused = command.execute(context)) {
-      return resolved.fields;
+      return resolved.form;
     } catch (BadUserRequestException noForm) {
-      return Set.<String>of();
+      return Form.NONE;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the form of " + what, e);
     }
   }
 
-  /** The fields of the deployed form resource, from the cache or read and parsed once. */
-  private static Set<String> parsed(String deploymentId, String resourceName, Supplier<InputStream> resource) {
+  /** The deployed form resource, from the cache or read and parsed once. */
+  private static Form parsed(String deploymentId, String resourceName, Supplier<InputStream> resource) {
     String key = deploymentId + "/" + resourceName;
-    Set<String> fields = PARSED.get(key);
-    if (fields == null) {
-      try (InputStream form = resource.get()) {
-        fields = Collections.unmodifiableSet(parse(form));
+    Form form = PARSED.get(key);
+    if (form == null) {
+      try (InputStream content = resource.get()) {
+        Form read = read(content);
+        form = new Form(Collections.unmodifiableSet(read.keys()), Collections.unmodifiableMap(read.labels()));
       } catch (IOException e) {
         throw new IllegalStateException("Cannot read the form " + resourceName + " of deployment " + deploymentId, e);
       }
       if (PARSED.size() >= MAX_CACHED) {
         PARSED.clear();
       }
-      PARSED.put(key, fields);
+      PARSED.put(key, form);
     }
-    return fields;
+    return form;
   }
 
   /** What the engine's form command resolved, filled in when it asks for the deployed resource. */
   private static final class Resolved {
-    Set<String> fields = Set.of();
+    Form form = Form.NONE;
   }
 
   private static final class TaskForm extends GetDeployedTaskFormCmd {
-    final Resolved fields = new Resolved();
+    final Resolved form = new Resolved();
 
     TaskForm(String taskId) {
       super(taskId);
@@ -86,13 +102,13 @@ final class FormFields {
 
     @Override
     protected InputStream getDeploymentResource(String deploymentId, String resourceName) {
-      fields.fields = parsed(deploymentId, resourceName, () -> super.getDeploymentResource(deploymentId, resourceName));
+      form.form = parsed(deploymentId, resourceName, () -> super.getDeploymentResource(deploymentId, resourceName));
       return InputStream.nullInputStream();
     }
   }
 
   private static final class StartForm extends GetDeployedStartFormCmd {
-    final Resolved fields = new Resolved();
+    final Resolved form = new Resolved();
 
     StartForm(String processDefinitionId) {
       super(processDefinitionId);
@@ -100,27 +116,37 @@ final class FormFields {
 
     @Override
     protected InputStream getDeploymentResource(String deploymentId, String resourceName) {
-      fields.fields = parsed(deploymentId, resourceName, () -> super.getDeploymentResource(deploymentId, resourceName));
+      form.form = parsed(deploymentId, resourceName, () -> super.getDeploymentResource(deploymentId, resourceName));
       return InputStream.nullInputStream();
     }
   }
 
   static Set<String> parse(InputStream form) throws IOException {
-    Set<String> keys = new LinkedHashSet<>();
-    collect(JSON.readTree(form), keys);
-    return keys;
+    return read(form).keys();
   }
 
-  private static void collect(JsonNode node, Set<String> keys) {
+  static Form read(InputStream form) throws IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    collect(JSON.readTree(form), keys, labels);
+    return new Form(keys, labels);
+  }
+
+  private static void collect(JsonNode node, Set<String> keys, Map<String, String> labels) {
     JsonNode components = node.path("components");
     for (JsonNode component : components) {
       if (component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
+        String key = component.get("key").asText();
+        keys.add(key);
+        String label = component.path("label").asText(component.path("dateLabel").asText(""));
+        if (!label.isBlank()) {
+          labels.put(key, label.strip());
+        }
       }
       if (component.hasNonNull("path")) {
         keys.add(component.get("path").asText());
       }
-      collect(component, keys);
+      collect(component, keys, labels);
     }
   }
 

@@ -174,7 +174,7 @@ class ObjectiveApiTest extends AppTest {
       Http.Response refused = http("rita").post("/engine-rest/process-definition/key/projectInitiation/submit-form",
           typed(form));
       assertThat(refused.status()).isEqualTo(400);
-      assertThat(refused.json().get("message").asText()).contains("objectives unknown objective: OBJ-UNHEARD-OF");
+      assertThat(refused.json().get("message").asText()).contains("Strategic objectives served unknown objective: OBJ-UNHEARD-OF");
     }
   }
 
