@@ -28,9 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class ModelTest {
 
-  /** The engine's name in {@code camunda-models.cfg.xml}: never the application's {@code default}. */
-  static final String ENGINE_NAME = "models";
-
   protected ProcessEngine engine;
 
   /** The extension for a model test class: the in-memory engine of {@code camunda-models.cfg.xml}. */
@@ -38,9 +35,15 @@ public abstract class ModelTest {
     return ProcessEngineExtension.builder().configurationResource("camunda-models.cfg.xml").build();
   }
 
+  /**
+   * The engine comes from the class's extension. Building it registered it with {@link ProcessEngines}; it is taken
+   * out again, so that the application's engine stays the only one the engine REST API ({@code /engine-rest/engine})
+   * and everything else that looks engines up by name can see in this JVM.
+   */
   @BeforeEach
-  void initAssertions() {
-    engine = ProcessEngines.getProcessEngine(ENGINE_NAME);
+  void initAssertions(ProcessEngine engine) {
+    this.engine = engine;
+    ProcessEngines.unregister(engine);
     BpmnAwareTests.init(engine);
   }
 
