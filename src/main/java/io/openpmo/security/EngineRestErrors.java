@@ -129,14 +129,26 @@ class EngineRestErrors {
       // the body was the JSON literal null: the resource has nothing to read
       return answer(400, exception, "The body is required (a JSON object)");
     }
+    // the database went away under the call: the caller may retry; checked first, as the race check reads the database
+    if (databaseUnavailable(exception)) {
+      return Response.fromResponse(answer(503, exception, "The database could not be reached while this call ran;"
+          + " nothing was done twice. Retry it shortly.")).header("Retry-After", "5").build();
+    }
     // a call on a task that someone else decided meanwhile lost the race, whatever the engine or our rules said
     Response lost = lostRace(exception, uri);
     if (lost != null) {
       return lost;
     }
-    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
-    if (response.getStatus() < 500) {
-      return response;
+    // the status first, without the engine's logging: a caller's mistake is no server error with a stack trace
+    int status = ExceptionHandlerHelper.getInstance().getStatus(exception).getStatusCode();
+    if (status < 500) {
+      Throwable cause = exception instanceof RestException ? clientCause(exception) : null;
+      if (cause != null) {
+        // the sentence our rules wrote for people, without the resource's technical prefix ("Cannot submit task
+        // form d0fe...: "), which Tasklist would otherwise show
+        return answer(cause instanceof AuthorizationException ? 403 : status, cause, cause.getMessage());
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof TaskAlreadyClaimedException claimed) {
@@ -165,7 +177,7 @@ class EngineRestErrors {
             + " nothing was written");
       }
     }
-    return response;
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
   }
 
   /**
@@ -183,6 +195,38 @@ class EngineRestErrors {
     }
     TaskConflicts.Conflict conflict = conflicts.describe(task);
     return conflict.status().value() == 409 ? answer(409, exception, conflict.message()) : null;
+  }
+
+  /**
+   * A fail-over, restart or terminated connection anywhere in the cause chain: Spring's transaction and resource
+   * failures, the pool's transient connection failure, or SQL states of class 08 (connection exception) and 57P
+   * (operator intervention: admin shutdown, crash shutdown, cannot connect now).
+   */
+  static boolean databaseUnavailable(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+          || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+          || cause instanceof java.sql.SQLTransientConnectionException
+          || cause instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The caller's own mistake (bad input, missing rights) under a RestException the resource wrapped it in. */
+  private static Throwable clientCause(Throwable exception) {
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException
+          || cause instanceof InvalidRequestException) {
+        return cause;
+      }
+    }
+    return null;
   }
 
   private static boolean taskGone(Throwable cause) {
