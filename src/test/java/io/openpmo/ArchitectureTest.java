@@ -27,7 +27,7 @@ class ArchitectureTest {
   /** Feature packages: one process (or one capability) each, with its REST API, services, delegates, mappers. */
   static final String[] FEATURES = {"io.openpmo.intake..", "io.openpmo.lifecycle..", "io.openpmo.gate..",
       "io.openpmo.status..", "io.openpmo.change..", "io.openpmo.closure..", "io.openpmo.planning..",
-      "io.openpmo.modelchange.."};
+      "io.openpmo.modelchange..", "io.openpmo.deputy.."};
 
   /** What every feature shares: the project and its state machine, people and capacity, objectives, reviews. */
   static final String[] DOMAIN = {"io.openpmo.project..", "io.openpmo.resource..", "io.openpmo.strategy..",
@@ -35,7 +35,7 @@ class ArchitectureTest {
 
   /** Cross-cutting services: audit trail, security, task records, mail, operations. */
   static final String[] PLATFORM = {"io.openpmo.audit..", "io.openpmo.security..", "io.openpmo.task..",
-      "io.openpmo.notify..", "io.openpmo.operations.."};
+      "io.openpmo.notify..", "io.openpmo.operations..", "io.openpmo.webapp.."};
 
   @Test
   void packagesHaveNoCycles() {
