@@ -1,8 +1,6 @@
 package io.openpmo.closure;
 
 import io.openpmo.project.Project;
-import io.openpmo.report.ProjectReportPdf;
-import io.openpmo.report.ProjectReportService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,22 +9,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class FinalReports {
 
   private final ClosureService closures;
-  private final ProjectReportService reports;
-  private final ProjectReportPdf pdf;
+  private final FinalReportRenderer renderer;
   private final ProjectDocuments documents;
 
-  public FinalReports(ClosureService closures, ProjectReportService reports, ProjectReportPdf pdf,
-      ProjectDocuments documents) {
+  public FinalReports(ClosureService closures, FinalReportRenderer renderer, ProjectDocuments documents) {
     this.closures = closures;
-    this.reports = reports;
-    this.pdf = pdf;
+    this.renderer = renderer;
     this.documents = documents;
   }
 
   @Transactional
   public ProjectDocument archive(long projectId, String by) {
     Project project = closures.project(projectId);
-    byte[] content = pdf.render(reports.report(project));
+    byte[] content = renderer.renderPdf(project);
     return documents.archive(project, ProjectDocument.FINAL_REPORT, project.code() + "-final-report.pdf",
         "application/pdf", content, by);
   }

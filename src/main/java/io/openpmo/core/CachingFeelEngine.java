@@ -34,7 +34,7 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * {@code BuiltinFunctions} for every evaluation; here it is made once). Each evaluation still gets its own context
  * and failure collector, so evaluations share nothing mutable.
  */
-class CachingFeelEngine extends ScalaFeelEngine {
+public class CachingFeelEngine extends ScalaFeelEngine {
 
   /** Decision tables hold a bounded number of distinct expressions; past this the caches start again. */
   static final int MAX_CACHED = 10_000;
@@ -45,7 +45,7 @@ class CachingFeelEngine extends ScalaFeelEngine {
   private final FeelInterpreter interpreter;
   private final FunctionProvider functions;
 
-  CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
+  public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
     valueMapper = feelEngine.valueMapper();
     interpreter = new FeelInterpreter(valueMapper);

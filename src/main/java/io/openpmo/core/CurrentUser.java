@@ -2,42 +2,26 @@ package io.openpmo.core;
 
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.stereotype.Component;
 
-/** Who is acting: the user the engine knows from the request (REST, Tasklist) or from the job. */
-@Component
-public class CurrentUser {
+/**
+ * Who is acting: the user the engine knows from the request (REST, Tasklist) or from the job. Implemented in the
+ * engine seam ({@code engine.EngineCurrentUser}), which reads the engine's current authentication.
+ */
+public interface CurrentUser {
 
   /** Actor recorded for work the engine does on its own (timers, async jobs). */
-  public static final String SYSTEM = "system";
+  String SYSTEM = "system";
 
-  private final IdentityService identityService;
+  Optional<String> id();
 
-  public CurrentUser(IdentityService identityService) {
-    this.identityService = identityService;
-  }
-
-  public Optional<String> id() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return Optional.ofNullable(authentication).map(Authentication::getUserId);
-  }
+  List<String> groups();
 
   /** The acting user, or {@link #SYSTEM} when the engine acts on its own. */
-  public String idOrSystem() {
+  default String idOrSystem() {
     return id().orElse(SYSTEM);
   }
 
-  public List<String> groups() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null || authentication.getGroupIds() == null) {
-      return List.of();
-    }
-    return List.copyOf(authentication.getGroupIds());
-  }
-
-  public boolean isInAnyGroup(String... groupIds) {
+  default boolean isInAnyGroup(String... groupIds) {
     List<String> mine = groups();
     for (String group : groupIds) {
       if (mine.contains(group)) {

@@ -1,6 +1,8 @@
 package io.openpmo.demo;
 
 import io.openpmo.change.ChangeRequestInput;
+import io.openpmo.engine.EngineClock;
+import io.openpmo.engine.JobExecution;
 import io.openpmo.intake.ProjectRequest;
 import io.openpmo.project.Complexity;
 import io.openpmo.project.DataClassification;
@@ -15,13 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
@@ -57,7 +56,7 @@ class DemoPortfolio implements SmartLifecycle {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final ApplicationContext context;
-  private final JobExecutor jobExecutor;
+  private final JobExecution jobExecution;
   private volatile boolean running;
   /** What the seeding saw of the rest of the application (for the test that proves nobody else read the clock). */
   private volatile SeedingWindow window;
@@ -67,13 +66,13 @@ class DemoPortfolio implements SmartLifecycle {
   }
 
   DemoPortfolio(DemoSteps steps, JdbcTemplate jdbc, RuntimeService runtimeService,
-      ManagementService managementService, ApplicationContext context, ProcessEngineConfigurationImpl engine) {
+      ManagementService managementService, ApplicationContext context, JobExecution jobExecution) {
     this.steps = steps;
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.context = context;
-    this.jobExecutor = engine.getJobExecutor();
+    this.jobExecution = jobExecution;
   }
 
   @Override
@@ -108,11 +107,11 @@ class DemoPortfolio implements SmartLifecycle {
     }
     LOG.info("Seeding the demo portfolio (a dozen projects with their history)...");
     boolean serving = webServerRunning();
-    boolean jobsRunning = jobExecutor != null && jobExecutor.isActive();
+    boolean jobsRunning = jobExecution.active();
     try {
       seedPortfolio();
       serving |= webServerRunning();
-      jobsRunning |= jobExecutor != null && jobExecutor.isActive();
+      jobsRunning |= jobExecution.active();
     } finally {
       steps.resetClock();
     }
@@ -372,7 +371,7 @@ class DemoPortfolio implements SmartLifecycle {
    * in delivery is due in a week instead.
    */
   private void postponeStatusTimers() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     Date nextWeek = Date.from(now.toInstant().plus(Duration.ofDays(7)));
     runtimeService.createProcessInstanceQuery().processDefinitionKey(io.openpmo.lifecycle.LifecycleVariables.PROCESS_KEY).list()
         .forEach(instance -> {

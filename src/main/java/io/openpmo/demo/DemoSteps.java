@@ -1,6 +1,7 @@
 package io.openpmo.demo;
 
 import io.openpmo.change.ChangeRequest;
+import io.openpmo.engine.EngineClock;
 import io.openpmo.change.ChangeRequestInput;
 import io.openpmo.change.ChangeSubmissions;
 import io.openpmo.intake.ProjectRequest;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -67,16 +67,16 @@ class DemoSteps {
   /** The engine clock (and every service's) at that many days before now, during office hours. */
   DemoSteps daysAgo(int days) {
     daysAgo = days;
-    ClockUtil.setCurrentTime(Date.from(today.minus(Duration.ofDays(days))));
+    EngineClock.set(Date.from(today.minus(Duration.ofDays(days))));
     return this;
   }
 
   void resetClock() {
-    ClockUtil.reset();
+    EngineClock.reset();
   }
 
   LocalDate date() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    return EngineClock.now().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
   }
 
   <T> T as(String user, Supplier<T> action) {

@@ -16,14 +16,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +37,7 @@ import org.springframework.stereotype.Component;
  * whatever the scrape interval.
  */
 @Component
-class GovernanceMetrics extends AbstractProcessEnginePlugin implements DmnDecisionEvaluationListener {
+class GovernanceMetrics implements DmnDecisionEvaluationListener, SmartInitializingSingleton {
 
   static final List<String> REVIEW_TASKS = List.of("Task_ReviewRequest", "Task_DecideInCommittee", "Task_ReviewGate",
       "Task_ApproveChange", "Task_ApproveEmergencyChange", "Task_ReapproveProject");
@@ -67,9 +64,9 @@ class GovernanceMetrics extends AbstractProcessEnginePlugin implements DmnDecisi
     this.clock = clock;
   }
 
-  /** Registers the gauges once the engine exists. */
+  /** Registers the gauges once every bean, the engine included, exists (the gauges read lazily). */
   @Override
-  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine processEngine) {
+  public void afterSingletonsInstantiated() {
     MeterRegistry meters = registry.getIfAvailable();
     if (meters == null) {
       return;
@@ -116,21 +113,7 @@ class GovernanceMetrics extends AbstractProcessEnginePlugin implements DmnDecisi
     return values;
   }
 
-  // ---- decisions evaluated ----
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-        ? configuration.getDmnEngineConfiguration()
-        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    List<DmnDecisionEvaluationListener> listeners = new ArrayList<>();
-    if (dmn.getCustomPostDecisionEvaluationListeners() != null) {
-      listeners.addAll(dmn.getCustomPostDecisionEvaluationListeners());
-    }
-    listeners.add(this);
-    dmn.setCustomPostDecisionEvaluationListeners(listeners);
-    configuration.setDmnEngineConfiguration(dmn);
-  }
+  // ---- decisions evaluated (registered with the engine by engine.DecisionListenersPlugin) ----
 
   @Override
   public void notify(DmnDecisionEvaluationEvent event) {

@@ -2,8 +2,7 @@ package io.openpmo.operations;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import io.openpmo.engine.JobExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,15 +26,15 @@ class GracefulJobShutdown implements SmartLifecycle {
   /** Below the web server's phases: stopped after it has drained the requests in flight. */
   static final int PHASE = Integer.MAX_VALUE - 8192;
 
-  private final ProcessEngineConfigurationImpl engine;
+  private final JobExecution jobs;
   private final TaskExecutor taskExecutor;
   private final Duration timeout;
   private volatile boolean running;
 
-  GracefulJobShutdown(ProcessEngineConfigurationImpl engine,
+  GracefulJobShutdown(JobExecution jobs,
       @Qualifier("camundaTaskExecutor") org.springframework.beans.factory.ObjectProvider<TaskExecutor> taskExecutor,
       @Value("${openpmo.operations.job-shutdown-timeout:PT30S}") Duration timeout) {
-    this.engine = engine;
+    this.jobs = jobs;
     this.taskExecutor = taskExecutor.getIfAvailable();
     this.timeout = timeout;
   }
@@ -48,12 +47,10 @@ class GracefulJobShutdown implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    JobExecutor executor = engine.getJobExecutor();
-    if (executor == null || !executor.isActive()) {
+    if (!jobs.stopAcquisition()) {
       return;
     }
-    LOG.info("Stopping job acquisition; waiting up to {} for the jobs in flight", timeout);
-    executor.shutdown();
+    LOG.info("Job acquisition stopped; waiting up to {} for the jobs in flight", timeout);
     if (taskExecutor instanceof ThreadPoolTaskExecutor pool) {
       Instant deadline = Instant.now().plus(timeout);
       while (pool.getActiveCount() > 0 && Instant.now().isBefore(deadline)) {

@@ -3,9 +3,8 @@ package io.openpmo.operations;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.openpmo.engine.JobExecution;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -26,17 +25,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class JobExecutorHealth {
 
-  private final ProcessEngineConfigurationImpl engine;
+  private final JobExecution jobs;
+  private final Clock clock;
   private final ManagementService managementService;
   private final long threshold;
   private final Duration age;
   private final boolean jobExecutionEnabled;
 
-  JobExecutorHealth(ProcessEngineConfigurationImpl engine, ManagementService managementService,
+  JobExecutorHealth(JobExecution jobs, Clock clock, ManagementService managementService,
       @Value("${openpmo.operations.job-backlog-threshold:500}") long threshold,
       @Value("${openpmo.operations.job-backlog-age:PT5M}") Duration age,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecutionEnabled) {
-    this.engine = engine;
+    this.jobs = jobs;
+    this.clock = clock;
     this.jobExecutionEnabled = jobExecutionEnabled;
     this.managementService = managementService;
     this.threshold = threshold;
@@ -46,13 +47,12 @@ class JobExecutorHealth {
   @Bean
   HealthIndicator jobExecutorHealthIndicator() {
     return () -> {
-      JobExecutor executor = engine.getJobExecutor();
       if (!jobExecutionEnabled) {
         return Health.up().withDetail("jobExecution", "disabled on this node").build();
       }
-      boolean acquiring = executor != null && executor.isActive() && acquisitionThreadAlive(executor);
+      boolean acquiring = jobs.acquiring();
       return (acquiring ? Health.up() : Health.down())
-          .withDetail("active", executor != null && executor.isActive())
+          .withDetail("active", jobs.active())
           .withDetail("acquisitionThreadAlive", acquiring)
           .build();
     };
@@ -75,13 +75,7 @@ class JobExecutorHealth {
    * ({@code ensure-job-due-date-not-null}: an asynchronous step is due when it is created).
    */
   long overdueJobs() {
-    Date cutoff = Date.from(ClockUtil.getCurrentTime().toInstant().minus(age));
+    Date cutoff = Date.from(clock.instant().minus(age));
     return managementService.createJobQuery().executable().duedateLowerThan(cutoff).count();
-  }
-
-  /** The acquisition thread carries the executor's name and is alive while it acquires. */
-  private static boolean acquisitionThreadAlive(JobExecutor executor) {
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(thread -> thread.isAlive() && thread.getName().equals(executor.getName()));
   }
 }

@@ -1,5 +1,6 @@
-package io.openpmo.core;
+package io.openpmo.engine;
 
+import io.openpmo.core.CachingFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
