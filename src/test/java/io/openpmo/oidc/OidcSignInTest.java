@@ -324,8 +324,11 @@ class OidcSignInTest extends OidcAppTest {
       assertThat(jdbc.queryForList("SELECT actor_subject FROM audit_event WHERE project_code = ? AND actor = 'petra'",
           String.class, code)).isNotEmpty().containsOnly(PETRA.subject());
 
-      // the logout link of the webapps is replaced by the sign-out through the provider
+      // the logout link of the webapps is replaced by the sign-out through the provider (a Tasklist plugin)
       assertThat(browser.get("/oidc/sign-out").body()).contains("/logout");
+      HttpResponse<String> plugin = browser.get("/camunda/api/tasklist/plugin/openpmo-sign-out/static/app/plugin.js");
+      assertThat(plugin.statusCode()).isEqualTo(200);
+      assertThat(plugin.body()).contains("'/oidc/sign-out'").contains("form.method = 'POST'");
       HttpResponse<String> signOut = browser.signOut();
       assertThat(signOut.statusCode()).isEqualTo(302);
       String location = signOut.headers().firstValue("Location").orElseThrow();
