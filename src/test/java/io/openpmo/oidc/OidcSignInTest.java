@@ -217,6 +217,14 @@ class OidcSignInTest extends OidcAppTest {
           typed(Requests.asFormVariables(Requests.small("Not mine to start")))).status()).isIn(403, 404);
       assertThat(http.get("/engine-rest/process-definition").json()).isEmpty();
       assertThat(http.post("/api/v1/projects", Requests.small("Not mine either")).status()).isEqualTo(403);
+      assertThat(http.get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theMonitoringScraperReadsMetricsWithAToken() {
+      Person scraper = new Person("8b8b-scraper", "scraper", List.of("GRP-Monitoring"));
+      assertThat(as(scraper).get("/actuator/prometheus").status()).isEqualTo(200);
+      assertThat(new Http(port, null, null).get("/actuator/prometheus").status()).isEqualTo(401);
     }
 
     @Test

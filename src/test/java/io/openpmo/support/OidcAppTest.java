@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>Provider groups mapped onto ours: {@code GRP-Requesters} requesters, {@code GRP-PMO} pmo,
  * {@code GRP-Finance} finance, {@code GRP-Audit} auditors, app role {@code Projects.Submit} integrations,
- * {@code GRP-Admins} camunda-admin. Anything else grants nothing.
+ * {@code GRP-Admins} camunda-admin, {@code GRP-Monitoring} monitoring. Anything else grants nothing.
  */
 @Tag("oidc")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,6 +35,7 @@ public abstract class OidcAppTest {
     registry.add("openpmo.oidc.group-mapping[GRP-Finance]", () -> "finance");
     registry.add("openpmo.oidc.group-mapping[GRP-Audit]", () -> "auditors");
     registry.add("openpmo.oidc.group-mapping[GRP-Admins]", () -> "camunda-admin");
+    registry.add("openpmo.oidc.group-mapping[GRP-Monitoring]", () -> "monitoring");
     registry.add("openpmo.oidc.group-mapping[Projects.Submit]", () -> "integrations");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", TestMail::port);
