@@ -25,7 +25,8 @@ public record ProjectView(
     List<GateCondition> gateConditions,
     Health latestHealth,
     List<StatusReport> statusReports,
-    ClosureSummary closure) {
+    ClosureSummary closure,
+    List<DecisionUse> decisionVersions) {
 
   /** The latest health rating with its earned value indices. */
   public record Health(String health, java.time.LocalDate reportDate, java.math.BigDecimal percentComplete,
@@ -43,9 +44,42 @@ public record ProjectView(
       String assignee, OffsetDateTime created, OffsetDateTime due) {
   }
 
-  /** One evaluation of a decision table and the rules that fired, with their descriptions. */
+  /**
+   * One evaluation of a decision table and the rules that fired, with their descriptions, and the version of the
+   * decision that decided (deployed version, version tag, and the model change that approved it).
+   */
   public record DecisionEvaluation(String decision, String decisionName, OffsetDateTime evaluatedAt,
-      List<FiredRule> rules) {
+      List<FiredRule> rules, DecisionVersion decidedBy) {
+
+    public DecisionEvaluation(String decision, String decisionName, OffsetDateTime evaluatedAt, List<FiredRule> rules) {
+      this(decision, decisionName, evaluatedAt, rules, null);
+    }
+  }
+
+  /**
+   * A deployed version of a decision: its engine version and id, the version tag the process owner gave it, the
+   * deployment, and how it came into force: the model change that approved it (origin APPROVED or EMERGENCY), or
+   * shipped with the application (SHIPPED, ADOPTED). With it an auditor can fetch the very table that decided
+   * ({@code GET /engine-rest/decision-definition/{decisionDefinitionId}/xml}) and reproduce the decision.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DecisionVersion(int version, String versionTag, String decisionDefinitionId, String deploymentId,
+      String origin, String modelChange) {
+
+    /** "v3 (tag 2026.2, MC-7)". */
+    public String label() {
+      return "v" + version + (versionTag == null ? "" : " (tag " + versionTag + ")")
+          + (modelChange == null ? (origin == null ? "" : " " + origin.toLowerCase(java.util.Locale.ROOT))
+          : " " + modelChange);
+    }
+  }
+
+  /**
+   * Every evaluation of a decision for the project, oldest first: which version decided each score, route, class and
+   * health rating, in which process step, with what outcome.
+   */
+  public record DecisionUse(OffsetDateTime evaluatedAt, String decision, String process, String step, String outcome,
+      DecisionVersion decidedBy) {
   }
 
   public record FiredRule(String ruleId, String description, Map<String, Object> outputs) {

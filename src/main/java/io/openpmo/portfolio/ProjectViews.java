@@ -87,11 +87,18 @@ public class ProjectViews {
         .toList();
     List<StatusReport> statusReports = reports.reports(project.id());
     ProjectView.Health health = statusReports.isEmpty() ? null : health(statusReports.get(statusReports.size() - 1));
-    return engineAccess.asSystem(() -> new ProjectView(project, approvals, decisions, openTasks(code),
-        decisionHistory.latest(processInstances(code)),
-        project.currentBaselineId() == null ? null : baselines.get(project.currentBaselineId()),
-        gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports,
-        closureViews.summary(project.id()).orElse(null)));
+    return engineAccess.asSystem(() -> {
+      List<HistoricProcessInstance> instances = processInstances(code);
+      java.util.Map<String, String> processKeys = new java.util.HashMap<>();
+      instances.forEach(i -> processKeys.put(i.getId(), i.getProcessDefinitionKey()));
+      var evaluations = decisionHistory.evaluations(instances.stream().map(HistoricProcessInstance::getId).toList());
+      DecisionHistory.Versions versions = decisionHistory.versions();
+      return new ProjectView(project, approvals, decisions, openTasks(code),
+          decisionHistory.latest(evaluations, versions),
+          project.currentBaselineId() == null ? null : baselines.get(project.currentBaselineId()),
+          gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports,
+          closureViews.summary(project.id()).orElse(null), decisionHistory.uses(evaluations, processKeys, versions));
+    });
   }
 
   @Transactional(readOnly = true)
@@ -118,9 +125,9 @@ public class ProjectViews {
         task.getAssignee(), utc(task.getCreateTime()), utc(task.getDueDate()));
   }
 
-  private List<String> processInstances(String code) {
+  private List<HistoricProcessInstance> processInstances(String code) {
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
-        .orderByProcessInstanceStartTime().asc().list().stream().map(HistoricProcessInstance::getId).toList();
+        .orderByProcessInstanceStartTime().asc().list();
   }
 
   private static java.time.OffsetDateTime utc(Date date) {

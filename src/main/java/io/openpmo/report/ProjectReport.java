@@ -32,6 +32,8 @@ import java.util.List;
  * @param statusReports   the status history with earned value and health, oldest first
  * @param register        risks and issues of the register
  * @param closure         closure figures, lessons learned and the benefits review (null before any of them)
+ * @param decisionVersions every evaluation of a decision for the project with the version (and version tag, and
+ *                        approving model change) that decided it
  */
 public record ProjectReport(
     Instant generatedAt,
@@ -44,7 +46,16 @@ public record ProjectReport(
     List<Baseline> baselines,
     List<StatusReport> statusReports,
     List<RiskIssue> register,
-    ClosureSummary closure) {
+    ClosureSummary closure,
+    List<ProjectView.DecisionUse> decisionVersions) {
+
+  public ProjectReport(Instant generatedAt, Project project, List<ProjectView.DecisionEvaluation> decisionRules,
+      List<ProjectView.Approval> requiredApprovals, List<Review> reviews, List<Gate> gates,
+      List<GateCondition> gateConditions, List<Baseline> baselines, List<StatusReport> statusReports,
+      List<RiskIssue> register, ClosureSummary closure) {
+    this(generatedAt, project, decisionRules, requiredApprovals, reviews, gates, gateConditions, baselines,
+        statusReports, register, closure, null);
+  }
 
   public ProjectReport {
     if (generatedAt == null || project == null) {

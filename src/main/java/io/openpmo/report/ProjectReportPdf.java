@@ -60,6 +60,7 @@ public class ProjectReportPdf {
       titleBlock(document, report);
       scores(document, report);
       decisionRules(document, report);
+      decisionVersions(document, report);
       approvals(document, report);
       reviews(document, report);
       gates(document, report);
@@ -119,7 +120,8 @@ public class ProjectReportPdf {
     }
     for (ProjectView.DecisionEvaluation evaluation : report.decisionRules()) {
       Paragraph name = new Paragraph(text(evaluation.decisionName()) + " (" + evaluation.decision() + "), evaluated "
-          + text(evaluation.evaluatedAt()), SUBHEADING);
+          + text(evaluation.evaluatedAt()) + (evaluation.decidedBy() == null ? ""
+          : " by version " + evaluation.decidedBy().label()), SUBHEADING);
       name.setSpacingBefore(6);
       document.add(name);
       PdfPTable table = table(new float[] {2, 5, 3}, "Rule", "Why", "Outputs");
@@ -128,6 +130,13 @@ public class ProjectReportPdf {
       }
       document.add(table);
     }
+  }
+
+  void decisionVersions(Document document, ProjectReport report) throws DocumentException {
+    tableSection(document, "Decision versions: which version decided each outcome", report.decisionVersions(),
+        new float[] {2.4f, 2.2f, 2.6f, 3.2f, 3}, new String[] {"When", "Decision", "Step", "Outcome", "Version"},
+        d -> new Object[] {d.evaluatedAt(), d.decision(), d.step(), d.outcome(),
+            d.decidedBy() == null ? null : d.decidedBy().label()});
   }
 
   void approvals(Document document, ProjectReport report) throws DocumentException {

@@ -70,7 +70,7 @@ public class ProjectReportService {
     return new ProjectReport(clock.instant().truncatedTo(ChronoUnit.SECONDS), project, view.decisionRules(),
         view.requiredApprovals(), reviews(project, view.gates()), gates, view.gateConditions(),
         baselines.versions(project.id()), view.statusReports(), register.register(project.id(), null),
-        view.closure());
+        view.closure(), view.decisionVersions());
   }
 
   private List<ProjectReport.Review> reviews(Project project, List<GateReview> gates) {
@@ -83,6 +83,7 @@ public class ProjectReportService {
         case PROJECT_REQUEST -> "Request (G0)";
         case GATE_REVIEW -> gateById.containsKey(d.subjectId()) ? gateLabel(gateById.get(d.subjectId())) : "Gate";
         case CHANGE_REQUEST -> changeCodes.getOrDefault(d.subjectId(), "Change request");
+        case MODEL_CHANGE -> "Model change"; // never on a project: model changes have none
       };
       list.add(new ProjectReport.Review(subject, d.reviewRound(), d.stage(), d.groupId(), d.reviewer(),
           d.decision(), d.comment(), d.decidedAt()));

@@ -61,9 +61,9 @@ public class ReviewService {
       throw new SegregationOfDutiesException("a review is decided by a named person; log in and claim the task");
     }
     ReviewSubject.SubjectFacts facts = subject(task.subjectType()).facts(task.subjectId());
-    if (!eligibility.isMemberOfAny(user, List.of(task.group()))) {
-      throw new SegregationOfDutiesException(user + " is not a member of " + task.group() + ", which reviews this"
-          + " for " + facts.projectCode());
+    if (!eligibility.isMemberOfAny(user, task.groups())) {
+      throw new SegregationOfDutiesException(user + " is not a member of " + String.join(" or ", task.groups())
+          + ", which reviews this for " + facts.projectCode());
     }
     String barred = facts.barredPersons().get(user);
     if (barred != null) {
@@ -89,8 +89,11 @@ public class ReviewService {
     boolean recusal = vote.conflictOfInterest();
     String decision = recusal ? ReviewDecision.RECUSED : vote.decision();
     String comment = recusal ? vote.conflictReason() : blankToNull(vote.comment());
+    // a review open to several groups is recorded in the group the voter decides for (the first they belong to)
+    String group = task.groups().size() <= 1 ? task.group() : task.groups().stream()
+        .filter(g -> eligibility.isMemberOfAny(voter, List.of(g))).findFirst().orElse(task.group());
     ReviewDecision recorded = new ReviewDecision(null, task.subjectType(), task.subjectId(), facts.projectId(),
-        task.round(), task.stage(), task.group(), voter, decision, comment, task.taskId(), OffsetDateTime.now(clock));
+        task.round(), task.stage(), group, voter, decision, comment, task.taskId(), OffsetDateTime.now(clock));
     mapper.insert(recorded);
     if (!recusal) {
       subject.onVote(task, recorded, vote);
@@ -100,7 +103,10 @@ public class ReviewService {
     details.put("subjectId", task.subjectId());
     details.put("round", task.round());
     details.put("stage", task.stage());
-    details.put("group", task.group());
+    details.put("group", group);
+    if (facts.projectId() == null) {
+      details.put("subjectCode", facts.projectCode());
+    }
     details.put("decision", decision);
     if (comment != null) {
       details.put(recusal ? "reason" : "comment", comment);
@@ -110,7 +116,7 @@ public class ReviewService {
     }
     details.put("taskId", task.taskId());
     auditTrail.record(voter, recusal ? "CONFLICT_OF_INTEREST_DECLARED" : "REVIEW_DECIDED", facts.projectId(),
-        facts.projectCode(), details);
+        facts.projectId() == null ? null : facts.projectCode(), details);
     return recorded;
   }
 

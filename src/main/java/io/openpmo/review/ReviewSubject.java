@@ -35,8 +35,11 @@ public interface ReviewSubject {
   default void onVote(ReviewTask task, ReviewDecision recorded, Vote vote) {
   }
 
-  /** Facts about a reviewed subject. */
-  record SubjectFacts(long projectId, String projectCode, String title, String summary,
+  /**
+   * Facts about a reviewed subject. A subject of no project (a model change) has no {@code projectId}; its
+   * {@code projectCode} is then the subject's own code.
+   */
+  record SubjectFacts(Long projectId, String projectCode, String title, String summary,
       Map<String, String> barredPersons) {
   }
 }

@@ -54,7 +54,7 @@ public class ReviewTaskListener implements TaskListener {
     taskRecords.describeReview(task.getId(), review.subjectType().name(), review.subjectId(), review.round(),
         review.stage(), review.group());
     ReviewSubject.SubjectFacts facts = reviews.subject(review.subjectType()).facts(review.subjectId());
-    task.setName(task.getName() + ": " + facts.projectCode() + " (" + review.group() + ")");
+    task.setName(task.getName() + ": " + facts.projectCode() + " (" + String.join(" or ", review.groups()) + ")");
     task.setDescription(facts.title());
     task.setVariableLocal(ReviewVariables.SUMMARY, facts.summary());
     task.setVariableLocal(ReviewVariables.PREVIOUS_COMMENTS,

@@ -39,7 +39,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 /**
  * Least-privilege grants per group. Review tasks need no grant here: the engine gives a task's candidate
  * group and assignee READ and TASK_WORK (not UPDATE) on that task when it is created.
- * Nobody but camunda-admin manages users, groups or authorizations; only processOwners deploy.
+ * Nobody but camunda-admin manages users, groups or authorizations, or deploys (process owners propose model
+ * changes, which the system deploys once a second person approved them).
  */
 final class AccessPolicy {
 
@@ -90,9 +91,10 @@ final class AccessPolicy {
     grants.add(new Grant(AUDITORS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)));
     grants.add(new Grant(AUDITORS, DEPLOYMENT, ANY, List.of(READ)));
     grants.add(new Grant(AUDITORS, OPERATION_LOG_CATEGORY, ANY, List.of(UserOperationLogCategoryPermissions.READ)));
-    // process owners deploy new versions of processes, decisions and forms (checked by the deployment guard);
-    // they see definitions and deployments, not project data: no instances, no history, no variables
-    grants.add(new Grant(PROCESS_OWNERS, DEPLOYMENT, ANY, List.of(READ, CREATE)));
+    // process owners propose new versions of processes, decisions and forms (model changes: a second person
+    // approves, the system deploys); they do not deploy themselves: their deploy requests become proposals
+    // (GovernanceCommandGuard). They see definitions and deployments, not project data: no instances, no history
+    grants.add(new Grant(PROCESS_OWNERS, DEPLOYMENT, ANY, List.of(READ)));
     grants.add(new Grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, List.of(READ)));
     grants.add(new Grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, List.of(READ, CREATE_INSTANCE)));
     grants.add(new Grant(PROCESS_OWNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)));

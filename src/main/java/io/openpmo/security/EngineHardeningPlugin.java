@@ -2,6 +2,7 @@ package io.openpmo.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -48,10 +49,12 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
     configuration.setBeans(delegates);
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
 
+    Supplier<ModelDeploymentPolicy> models = () -> applicationContext.getBeanProvider(ModelDeploymentPolicy.class)
+        .getIfAvailable();
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, models));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, models));
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {
@@ -70,10 +73,11 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
   }
 
   private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
-      ProcessEngineConfigurationImpl configuration) {
+      ProcessEngineConfigurationImpl configuration, Supplier<ModelDeploymentPolicy> models) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     // one instance per chain: an interceptor holds its successor
-    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService()));
+    interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(),
+        configuration.getRepositoryService(), models));
     interceptors.add(0, new QueryExpressionGuard());
     interceptors.add(0, new ClientErrorTranslator());
     return interceptors;

@@ -16,6 +16,10 @@ import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -29,7 +33,19 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -45,6 +61,12 @@ import org.camunda.bpm.engine.variable.Variables;
  *       changes to who may hold a task (identity links, delegation, ownership) are for camunda-admin only.</li>
  *   <li>Variables are never written through the variable endpoints, not even by an administrator: the
  *       processes own them.</li>
+ *   <li>Models are governed ({@link ModelDeploymentPolicy}): a process owner's deployment through an engine surface
+ *       (Camunda Modeler's deploy button) becomes a proposal for a second person to approve, and nothing is
+ *       deployed; camunda-admin deploys directly in an emergency, after the same checks, on the record.</li>
+ *   <li>A deployment, or a process definition, whose processes ran or whose decisions decided anything is never
+ *       deleted, whoever asks (the engine would take the history with it); nor is a deployment whose models are
+ *       in force.</li>
  * </ul>
  * Only the outermost command of a request to an engine surface ({@link EngineSurface}) is the caller's; the
  * commands the engine and our listeners run inside it are not checked again.
@@ -156,6 +178,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
   private static final Field EVALUATED_VARIABLES = field(EvaluateDecisionCmd.class, "variables");
   private static final Field EVALUATED_TABLE_VARIABLES = field(EvaluateDecisionTableCmd.class, "variables");
   private static final Field COMMENT_MESSAGE = field(AddCommentCmd.class, "message");
+  private static final Field DEPLOY_BUILDER = field(DeployCmd.class, "deploymentBuilder");
+  private static final Field DUPLICATE_FILTER = field(DeploymentBuilderImpl.class, "isDuplicateFilterEnabled");
+  private static final Field DEPLOY_CHANGED_ONLY = field(DeploymentBuilderImpl.class, "deployChangedOnly");
+  private static final Field DELETED_DEPLOYMENT = field(DeleteDeploymentCmd.class, "deploymentId");
+  private static final Field DELETED_DEFINITION_IDS = field(DeleteProcessDefinitionsByIdsCmd.class,
+      "processDefinitionIds");
+  private static final Field DELETED_DEFINITION_KEY = field(DeleteProcessDefinitionsByKeyCmd.class,
+      "processDefinitionKey");
   private static final Field UPDATED_COMMENT_MESSAGE = field(UpdateCommentCmd.class, "message");
 
   static {
@@ -170,9 +200,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
   }
 
   private final IdentityService identityService;
+  private final RepositoryService repositoryService;
+  private final Supplier<ModelDeploymentPolicy> models;
 
-  GovernanceCommandGuard(IdentityService identityService) {
+  GovernanceCommandGuard(IdentityService identityService, RepositoryService repositoryService,
+      Supplier<ModelDeploymentPolicy> models) {
     this.identityService = identityService;
+    this.repositoryService = repositoryService;
+    this.models = models;
   }
 
   @Override
@@ -188,8 +223,18 @@ class GovernanceCommandGuard extends CommandInterceptor {
     if (command instanceof CompleteTaskCmd complete) {
       return next.execute(taskCompletion(complete));
     }
+    if (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+        || command instanceof DeleteProcessDefinitionsByKeyCmd) {
+      if (exposed && !isAdmin()) {
+        throw new AuthorizationException(describe(command) + " " + ADMIN_ONLY_MESSAGE);
+      }
+      return next.execute(onlyUnused(command));
+    }
     if (!exposed) {
       return next.execute(command);
+    }
+    if (command instanceof DeployCmd deploy) {
+      return deployment(deploy);
     }
     String name = command.getClass().getName();
     if (VARIABLE_WRITES.contains(name)) {
@@ -220,6 +265,146 @@ class GovernanceCommandGuard extends CommandInterceptor {
       checkComment((String) read(UPDATED_COMMENT_MESSAGE, command));
     }
     return next.execute(command);
+  }
+
+  /**
+   * A deployment through an engine surface. camunda-admin deploys at once (the emergency path), after the checks a
+   * proposal passes and with the forms its processes need; the deployment is put on record. A process owner's
+   * deployment (Camunda Modeler's deploy button) becomes a proposal instead: the answer says what happens next
+   * and nothing is deployed. Anybody else meets the engine's authorization check (no grant to deploy).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T deployment(DeployCmd deploy) {
+    ModelDeploymentPolicy policy = models.get();
+    if (policy == null) {
+      return (T) next.execute(deploy);
+    }
+    DeploymentBuilderImpl builder = (DeploymentBuilderImpl) read(DEPLOY_BUILDER, deploy);
+    if (isAdmin()) {
+      Map<String, byte[]> resources = resources(builder);
+      Map<String, byte[]> added = policy.prepareEmergency(resources);
+      added.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+      // an emergency deployment deploys what it says, also when an identical deployment exists
+      write(DUPLICATE_FILTER, builder, false);
+      write(DEPLOY_CHANGED_ONLY, builder, false);
+      Map<String, byte[]> deployed = new LinkedHashMap<>(resources);
+      deployed.putAll(added);
+      return (T) next.execute(context -> {
+        DeploymentWithDefinitions result = deploy.execute(context);
+        policy.recordEmergency(result.getId(), builder.getDeployment().getName(), deployed);
+        return result;
+      });
+    }
+    if (isInGroup(Groups.PROCESS_OWNERS)) {
+      Map<String, byte[]> resources = resources(builder);
+      // the proposal (and the process that checks it) is our code's work: it runs inside a command of its own and
+      // commits, whatever the answer to the caller
+      ModelDeploymentPolicy.Outcome outcome = next.execute(context -> policy.propose(builder.getDeployment().getName(),
+          builder.getDeployment().getSource(), resources));
+      if (outcome.accepted()) {
+        throw new AuthorizationException(outcome.message());
+      }
+      throw new BadUserRequestException(outcome.message());
+    }
+    return (T) next.execute(deploy);
+  }
+
+  /** The files a deployment request carries, with those it names from earlier deployments (a redeploy). */
+  private Map<String, byte[]> resources(DeploymentBuilderImpl builder) {
+    Map<String, byte[]> resources = new LinkedHashMap<>();
+    if (builder.getDeployment().getResources() != null) {
+      for (ResourceEntity resource : builder.getDeployment().getResources().values()) {
+        resources.put(resource.getName(), resource.getBytes());
+      }
+    }
+    for (String deploymentId : builder.getDeployments()) {
+      for (Resource resource : repositoryService.getDeploymentResources(deploymentId)) {
+        resources.putIfAbsent(resource.getName(), bytes(deploymentId, resource.getId()));
+      }
+    }
+    builder.getDeploymentResourcesById().forEach((deploymentId, ids) -> {
+      for (Resource resource : repositoryService.getDeploymentResources(deploymentId)) {
+        if (ids.contains(resource.getId())) {
+          resources.putIfAbsent(resource.getName(), bytes(deploymentId, resource.getId()));
+        }
+      }
+    });
+    builder.getDeploymentResourcesByName().forEach((deploymentId, names) -> {
+      for (Resource resource : repositoryService.getDeploymentResources(deploymentId)) {
+        if (names.contains(resource.getName())) {
+          resources.putIfAbsent(resource.getName(), bytes(deploymentId, resource.getId()));
+        }
+      }
+    });
+    return resources;
+  }
+
+  private byte[] bytes(String deploymentId, String resourceId) {
+    try (InputStream in = repositoryService.getResourceAsStreamById(deploymentId, resourceId)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read resource " + resourceId + " of deployment " + deploymentId, e);
+    }
+  }
+
+  /**
+   * Deleting a deployment or process definitions takes the history of what they ran with it (cascade) or strands
+   * it: refused, whoever asks, when any process of theirs ran or any decision of theirs decided, or when a model
+   * of the deployment is in force. Only what never ran may go.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> Command<T> onlyUnused(Command<T> delete) {
+    return context -> {
+      String refusal = context.runWithoutAuthorization(() -> {
+        RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+        List<ProcessDefinition> processes;
+        List<DecisionDefinition> decisions = List.of();
+        String subject;
+        String deploymentId = null;
+        if (delete instanceof DeleteDeploymentCmd) {
+          deploymentId = (String) read(DELETED_DEPLOYMENT, delete);
+          subject = "Deployment " + deploymentId;
+          processes = repository.createProcessDefinitionQuery().deploymentId(deploymentId).list();
+          decisions = repository.createDecisionDefinitionQuery().deploymentId(deploymentId).list();
+        } else if (delete instanceof DeleteProcessDefinitionsByIdsCmd) {
+          Set<String> ids = (Set<String>) read(DELETED_DEFINITION_IDS, delete);
+          subject = "Process definitions " + ids;
+          processes = ids == null || ids.isEmpty() ? List.of()
+              : repository.createProcessDefinitionQuery().processDefinitionIdIn(ids.toArray(String[]::new)).list();
+        } else {
+          String key = (String) read(DELETED_DEFINITION_KEY, delete);
+          subject = "Process definition " + key;
+          processes = key == null ? List.of() : repository.createProcessDefinitionQuery().processDefinitionKey(key).list();
+        }
+        var history = context.getProcessEngineConfiguration().getHistoryService();
+        long ran = processes.stream()
+            .mapToLong(p -> history.createHistoricProcessInstanceQuery().processDefinitionId(p.getId()).count()).sum();
+        long decided = decisions.stream()
+            .mapToLong(d -> history.createHistoricDecisionInstanceQuery().decisionDefinitionId(d.getId()).count()).sum();
+        ModelDeploymentPolicy policy = models.get();
+        String inForce = deploymentId == null || policy == null ? null : policy.inForce(deploymentId);
+        if (ran == 0 && decided == 0 && inForce == null) {
+          return null;
+        }
+        List<String> reasons = new java.util.ArrayList<>();
+        if (ran > 0) {
+          reasons.add("its processes ran " + ran + " instance(s)");
+        }
+        if (decided > 0) {
+          reasons.add("its decisions decided " + decided + " time(s)");
+        }
+        if (inForce != null) {
+          reasons.add(inForce);
+        }
+        return subject + " may not be deleted: " + String.join(", ", reasons) + ". Deleting it would destroy or"
+            + " strand the record of what was decided. To stop using a model, propose its earlier version (a rollback)"
+            + " or a new one.";
+      });
+      if (refusal != null) {
+        throw new AuthorizationException(refusal);
+      }
+      return delete.execute(context);
+    };
   }
 
   private static String describe(Command<?> command) {
@@ -332,10 +517,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
   }
 
   private boolean isAdmin() {
+    return isInGroup(Groups.ADMIN);
+  }
+
+  private boolean isInGroup(String group) {
     Authentication authentication = identityService.getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
-    return groups.contains(Groups.ADMIN);
+    return groups.contains(group);
   }
 
   private static Field field(Class<?> type, String name) {
@@ -345,6 +534,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
       return field;
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException("Cannot guard " + type.getName() + "." + name + ": the engine changed", e);
+    }
+  }
+
+  private static void write(Field field, Object target, Object value) {
+    try {
+      field.set(target, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot set " + field, e);
     }
   }
 

@@ -1,13 +1,9 @@
 package io.openpmo.security;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -57,19 +53,29 @@ class ModelCodeGuard implements Deployer {
       return;
     }
     for (ResourceEntity resource : deployment.getResources().values()) {
-      List<String> problems = check(resource.getName(), resource.getBytes());
-      if (!problems.isEmpty()) {
-        throw new ParseException("Deployment refused: " + resource.getName() + " " + String.join("; ", problems)
+      List<Finding> findings = findings(resource.getName(), resource.getBytes());
+      if (!findings.isEmpty()) {
+        throw new ParseException("Deployment refused: " + resource.getName() + " "
+            + String.join("; ", findings.stream().map(Finding::message).toList())
             + ". Models may read and compare variables and name our delegates; they may not run code.",
-            resource.getName(), problems.stream().map(p -> (Problem) new GuardProblem(p)).toList(), List.of());
+            resource.getName(), findings.stream().map(f -> (Problem) new GuardProblem(f)).toList(), List.of());
       }
     }
   }
 
+  /** What in a model would run code: the element, its line and why, in words. */
+  record Finding(String elementId, int line, String message) {
+  }
+
   List<String> check(String resourceName, byte[] bytes) {
+    return findings(resourceName, bytes).stream().map(Finding::message).toList();
+  }
+
+  List<Finding> findings(String resourceName, byte[] bytes) {
     String name = resourceName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
-      return List.of("is a CMMN case model; this application runs BPMN processes and DMN decisions only");
+      return List.of(new Finding(null, 0,
+          "is a CMMN case model; this application runs BPMN processes and DMN decisions only"));
     }
     boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
     boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
@@ -78,18 +84,36 @@ class ModelCodeGuard implements Deployer {
     }
     Document document;
     try {
-      document = parse(bytes);
+      document = LineNumberedXml.parse(bytes);
     } catch (Exception e) {
-      return List.of("cannot be read safely (" + e.getMessage() + ")");
+      return List.of(new Finding(null, 0, "cannot be read safely (" + e.getMessage() + ")"));
     }
-    List<String> problems = new ArrayList<>();
-    visit(document.getDocumentElement(), bpmn, problems);
-    return problems;
+    List<Finding> findings = new ArrayList<>();
+    visit(document.getDocumentElement(), bpmn, findings);
+    return findings;
   }
 
-  private void visit(Element element, boolean bpmn, List<String> problems) {
+  /** Collects the problems found in one element, each with the element's id and line. */
+  private static final class Sink {
+    private final List<Finding> findings;
+    private final String elementId;
+    private final int line;
+
+    Sink(List<Finding> findings, Element element) {
+      this.findings = findings;
+      this.elementId = id(element);
+      this.line = LineNumberedXml.line(element);
+    }
+
+    void add(String problem) {
+      findings.add(new Finding(elementId, line, problem + (line > 0 ? " (line " + line + ")" : "")));
+    }
+  }
+
+  private void visit(Element element, boolean bpmn, List<Finding> findings) {
     String name = element.getLocalName();
     String where = where(element);
+    Sink problems = new Sink(findings, element);
     if ("scriptTask".equals(name)) {
       problems.add("has a script task " + where);
     } else if ("script".equals(name)) {
@@ -124,7 +148,7 @@ class ModelCodeGuard implements Deployer {
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
         if (!NOT_EVALUATED.contains(childElement.getLocalName())) {
-          visit(childElement, bpmn, problems);
+          visit(childElement, bpmn, findings);
         }
       } else if (bpmn && (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)) {
         policy.checkText(child.getNodeValue()).forEach(p -> problems.add(p + " in " + where));
@@ -132,7 +156,7 @@ class ModelCodeGuard implements Deployer {
     }
   }
 
-  private void checkCamundaAttribute(String attribute, String value, String where, List<String> problems) {
+  private void checkCamundaAttribute(String attribute, String value, String where, Sink problems) {
     switch (attribute) {
       case "class" -> problems.add("names the Java class " + value + " in " + where + "; use a delegateExpression"
           + " naming one of our delegates");
@@ -149,7 +173,7 @@ class ModelCodeGuard implements Deployer {
     }
   }
 
-  private static void checkStartEvent(Element start, String where, List<String> problems) {
+  private static void checkStartEvent(Element start, String where, Sink problems) {
     for (Node child = start.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (!(child instanceof Element definition)) {
         continue;
@@ -165,6 +189,16 @@ class ModelCodeGuard implements Deployer {
     }
   }
 
+  private static String id(Element element) {
+    for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+      String id = e.getAttribute("id");
+      if (!id.isEmpty()) {
+        return id;
+      }
+    }
+    return null;
+  }
+
   private static String where(Element element) {
     for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
       String id = e.getAttribute("id");
@@ -175,29 +209,15 @@ class ModelCodeGuard implements Deployer {
     return "<" + element.getLocalName() + ">";
   }
 
-  static Document parse(byte[] xml) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setExpandEntityReferences(false);
-    factory.setXIncludeAware(false);
-    DocumentBuilder builder = factory.newDocumentBuilder();
-    builder.setErrorHandler(null);
-    return builder.parse(new ByteArrayInputStream(xml));
-  }
-
-  private record GuardProblem(String message) implements Problem {
+  private record GuardProblem(Finding finding) implements Problem {
     @Override
     public String getMessage() {
-      return message;
+      return finding.message();
     }
 
     @Override
     public int getLine() {
-      return 0;
+      return finding.line();
     }
 
     @Override
@@ -207,12 +227,12 @@ class ModelCodeGuard implements Deployer {
 
     @Override
     public String getMainElementId() {
-      return null;
+      return finding.elementId();
     }
 
     @Override
     public List<String> getElementIds() {
-      return List.of();
+      return finding.elementId() == null ? List.of() : List.of(finding.elementId());
     }
   }
 }

@@ -25,7 +25,7 @@ public class TaskEligibility {
     if (user == null || user.equals(task.modelAssignee()) || task.candidateUserList().contains(user)) {
       return;
     }
-    List<String> groups = task.isReview() && task.groupId() != null ? List.of(task.groupId())
+    List<String> groups = task.isReview() && task.groupId() != null ? task.reviewGroupList()
         : task.candidateGroupList();
     if (!groups.isEmpty() && isMemberOfAny(user, groups)) {
       return;

@@ -33,6 +33,11 @@ public record TaskRecord(
     return split(candidateUsers);
   }
 
+  /** The group (or groups, comma-separated) whose members decide the review this task stands for. */
+  public List<String> reviewGroupList() {
+    return split(groupId);
+  }
+
   /** Whether the task stands for a vote (it was described as a review when it was created). */
   public boolean isReview() {
     return subjectType != null;

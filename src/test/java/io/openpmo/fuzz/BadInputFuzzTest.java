@@ -152,6 +152,7 @@ class BadInputFuzzTest {
         "demand", List.of(Map.of("role", "DEVELOPER", "fte", 0.5))));
     example("POST /api/v1/portfolio-reviews", Map.of("periodFrom", "2027-01", "months", 12));
     example("POST /api/v1/reports/board-packs", Map.of("periodFrom", "2026-10-01", "periodTo", "2026-10-31"));
+    example("POST /api/v1/model-changes/{code}/rollback", Map.of("reason", "Finance from 250k again"));
     for (Operation operation : operations) {
       if (operation.body() != null) {
         assertThat(EXAMPLES).as("a valid example body for " + operation.key()).containsKey(operation.key());

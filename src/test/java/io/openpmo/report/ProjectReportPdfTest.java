@@ -103,6 +103,24 @@ class ProjectReportPdfTest {
   }
 
   @Test
+  void theReportSaysWhichDecisionVersionDecidedEachOutcome() throws IOException {
+    ProjectView.DecisionVersion approved = new ProjectView.DecisionVersion(3, "2026.2", "approvalRouting:3:x", "d-3",
+        "APPROVED", "MC-7");
+    ProjectReport base = report(List.of(), List.of());
+    ProjectReport report = new ProjectReport(base.generatedAt(), base.project(),
+        List.of(new ProjectView.DecisionEvaluation("approvalRouting", "Approval routing", DECIDED, List.of(), approved)),
+        base.requiredApprovals(), base.reviews(), base.gates(), base.gateConditions(), base.baselines(),
+        base.statusReports(), base.register(), base.closure(),
+        List.of(new ProjectView.DecisionUse(DECIDED, "approvalRouting", "projectInitiation", "Task_RouteApprovals",
+            "approverGroup finance, pmo", approved)));
+
+    String text = text(new ProjectReportPdf().render(report));
+
+    assertThat(text).contains("by version v3 (tag 2026.2) MC-7").contains("Decision versions")
+        .contains("Task_RouteApprovals").contains("approverGroup finance, pmo");
+  }
+
+  @Test
   void aLongHistoryRunsOverPagesWithHeaderAndPageNumberOnEach() throws IOException {
     List<StatusReport> history = new ArrayList<>();
     for (int month = 0; month < 60; month++) {

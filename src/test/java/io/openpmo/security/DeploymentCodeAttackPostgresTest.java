@@ -27,7 +27,7 @@ class DeploymentCodeAttackPostgresTest extends AttackTest {
 
   static Http.Response deploy(Http as, String fileName, String model) {
     return as.postMultipart("/engine-rest/deployment/create",
-        Map.of("deployment-name", fileName, "deployment-source", "attack"),
+        Map.of("deployment-name", "Attack with " + fileName, "deployment-source", "attack"),
         Map.of(fileName, model.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -72,11 +72,15 @@ class DeploymentCodeAttackPostgresTest extends AttackTest {
   }
 
   @Test
-  void aModelThatReadsAndComparesVariablesAndNamesOurDelegatesDeploys() throws IOException {
+  void aModelThatReadsAndComparesVariablesAndNamesOurDelegatesPassesTheChecksAndWaitsForReview() throws IOException {
     Http.Response response = deploy(http("otto"), "harmless.bpmn", model("harmless.bpmn"));
-    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    // not deployed by its owner: proposed, checked and waiting for a second person
+    assertThat(response.status()).as(response.body()).isEqualTo(403);
+    assertThat(response.json().get("message").asText()).contains("every check passed");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("harmlessProcess").count())
-        .isEqualTo(1);
+        .isZero();
+    assertThat(jdbc.queryForObject("SELECT status FROM model_change WHERE id = (SELECT max(model_change_id)"
+        + " FROM model_change_file WHERE file_name = 'processes/harmless.bpmn')", String.class)).isEqualTo("IN_REVIEW");
   }
 
   @Test

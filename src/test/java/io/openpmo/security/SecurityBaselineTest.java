@@ -124,14 +124,25 @@ class SecurityBaselineTest extends AppTest {
     }
 
     @Test
-    void onlyProcessOwnersDeploy() {
+    void processOwnersProposeAndOnlyAdministratorsDeployDirectly() {
       assertThat(deploy(http("rita"), "rita.bpmn", trivialModel("ritaProcess")).status()).isEqualTo(403);
       assertThat(deploy(http("petra"), "petra.bpmn", trivialModel("petraProcess")).status()).isEqualTo(403);
+      // a process owner's deployment becomes a proposal: not deployed, and the answer says what happens next
       Http.Response byOwner = deploy(http("otto"), "otto.bpmn", trivialModel("ottoProcess"));
-      assertThat(byOwner.status()).isEqualTo(200);
+      assertThat(byOwner.status()).isEqualTo(403);
+      assertThat(byOwner.json().get("message").asText()).contains("Not deployed yet").contains("model change MC-")
+          .contains("pmo or compliance");
       assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("ottoProcess").count())
+          .isZero();
+      // camunda-admin keeps the emergency path: deployed at once, on the record
+      Http.Response byAdmin = deploy(http("demo"), "admin.bpmn", trivialModel("adminProcess"));
+      assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("adminProcess").count())
           .isEqualTo(1);
-      repositoryService.deleteDeployment(byOwner.json().get("id").asText(), true);
+      // a deployment whose models are in force is not deleted, not even by an administrator
+      Http.Response delete = http("demo").delete("/engine-rest/deployment/" + byAdmin.json().get("id").asText());
+      assertThat(delete.status()).isEqualTo(403);
+      assertThat(delete.json().get("message").asText()).contains("may not be deleted").contains("in force");
     }
 
     @Test
@@ -327,8 +338,9 @@ class SecurityBaselineTest extends AppTest {
   }
 
   static Http.Response deploy(Http as, String fileName, String model) {
+    // Camunda Modeler's deployment name is the reason of a process owner's proposal
     return as.postMultipart("/engine-rest/deployment/create",
-        Map.of("deployment-name", fileName, "deployment-source", "test"),
+        Map.of("deployment-name", "Security test with " + fileName, "deployment-source", "test"),
         Map.of(fileName, model.getBytes(StandardCharsets.UTF_8)));
   }
 
