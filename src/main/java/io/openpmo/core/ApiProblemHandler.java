@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +35,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   private static final URI INVALID_REQUEST = URI.create("urn:openpmo:problem:invalid-request");
   private static final URI BUSINESS_RULE = URI.create("urn:openpmo:problem:business-rule");
   private static final URI CONFLICT = URI.create("urn:openpmo:problem:conflict");
+  private static final URI UNAVAILABLE = URI.create("urn:openpmo:problem:database-unavailable");
+  /** Seconds a client should wait before retrying a request the database could not take. */
+  static final String RETRY_AFTER_SECONDS = "2";
 
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {
@@ -91,6 +97,23 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(CONFLICT);
     problem.setTitle("Conflict");
     return problem;
+  }
+
+  /**
+   * The database went away under the request (a fail-over, a restart, a terminated connection): no transaction could
+   * begin, or it could not be completed. A 503 the client may retry, not a 500: a retry with the same
+   * Idempotency-Key (or external reference) is answered with the first result if this one did go through.
+   */
+  @ExceptionHandler({TransactionException.class, DataAccessResourceFailureException.class,
+      TransientDataAccessResourceException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The database could"
+        + " not be reached while this request ran. Retry it (with the same Idempotency-Key): a request that did go"
+        + " through is answered with its result, never done twice.");
+    problem.setType(UNAVAILABLE);
+    problem.setTitle("Database unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
   }
 
   @ExceptionHandler(BadUserRequestException.class)

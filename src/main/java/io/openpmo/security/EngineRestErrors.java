@@ -129,6 +129,11 @@ class EngineRestErrors {
       // the body was the JSON literal null: the resource has nothing to read
       return answer(400, exception, "The body is required (a JSON object)");
     }
+    // the database went away under the call: the caller may retry; checked first, as the race check reads the database
+    if (databaseUnavailable(exception)) {
+      return Response.fromResponse(answer(503, exception, "The database could not be reached while this call ran;"
+          + " nothing was done twice. Retry it shortly.")).header("Retry-After", "5").build();
+    }
     // a call on a task that someone else decided meanwhile lost the race, whatever the engine or our rules said
     Response lost = lostRace(exception, uri);
     if (lost != null) {
@@ -183,6 +188,27 @@ class EngineRestErrors {
     }
     TaskConflicts.Conflict conflict = conflicts.describe(task);
     return conflict.status().value() == 409 ? answer(409, exception, conflict.message()) : null;
+  }
+
+  /**
+   * A fail-over, restart or terminated connection anywhere in the cause chain: Spring's transaction and resource
+   * failures, the pool's transient connection failure, or SQL states of class 08 (connection exception) and 57P
+   * (operator intervention: admin shutdown, crash shutdown, cannot connect now).
+   */
+  static boolean databaseUnavailable(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+          || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+          || cause instanceof java.sql.SQLTransientConnectionException
+          || cause instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean taskGone(Throwable cause) {
