@@ -516,12 +516,25 @@
     href: `${BASE}/camunda/app/cockpit/default/#/process-instance/${encodeURIComponent(pi)}`, target: '_blank', rel: 'noopener', text: 'Cockpit',
     title: 'Open the process instance in Cockpit',
   });
+  const votesLink = code => h('a', {
+    href: `${BASE}/dashboard/request.html?code=${encodeURIComponent(code)}`, target: '_blank', rel: 'noopener',
+    text: 'Votes', title: 'Every vote of every decision (request, gates, changes), the rules that fired, open tasks',
+  });
   const projectLinks = (code, taskId, pi) => [
-    apiLink('JSON', `/projects/${encodeURIComponent(code)}`, 'tab', null, 'Project data (JSON)'),
+    votesLink(code),
     apiLink('PDF', `/reports/projects/${encodeURIComponent(code)}.pdf`, 'tab', `${code}.pdf`, 'Project report (PDF)'),
+    apiLink('JSON', `/projects/${encodeURIComponent(code)}`, 'tab', null, 'Project data (JSON)'),
     taskId ? tasklistLink(taskId) : null,
     pi ? cockpitLink(pi) : null,
   ];
+
+  /** "Review project request (Finance)": the detail without the code and title the first column shows. */
+  function shortDetail(r) {
+    if (!r.detail) return '—';
+    const prefix = ': ' + r.code + (r.title ? ' ' + r.title : '');
+    const i = r.detail.indexOf(prefix);
+    return i < 0 ? r.detail : r.detail.slice(0, i) + r.detail.slice(i + prefix.length);
+  }
 
   function renderAttention(container, p) {
     container.replaceChildren();
@@ -537,12 +550,12 @@
       return h('tr', { class: 'mark', 'data-code': r.code },
         h('td', { class: 'code' }, r.code, h('span', { class: 'sub wrap', text: r.title || '' })),
         h('td', {}, h('span', { class: 'badge reason-' + r.reason, text: REASONS[r.reason] || humanize(r.reason) })),
-        h('td', { class: 'detail', text: r.detail || '—' }),
+        h('td', { class: 'detail', text: shortDetail(r) }),
         h('td', { class: 'nowrap' + (late && !since ? ' overdue' : '') },
           d ? [h('span', { text: (since ? 'since ' : 'due ') + fmtDate(r.due) }), h('span', { class: 'sub', text: relDays(r.due) })] : '—'),
         h('td', { class: 'links' },
           h('span', { class: 'link-row' }, projectLinks(r.code, null, null)),
-          h('span', { class: 'link-row' }, projectLinks(r.code, r.taskId, r.processInstanceId).slice(2))));
+          h('span', { class: 'link-row' }, projectLinks(r.code, r.taskId, r.processInstanceId).slice(3))));
     }));
     container.append(h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, ['Project', 'Reason', 'Detail', 'Due / since', 'Open'].map(t => h('th', { scope: 'col', text: t })))),

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends committed events to the Merkle tree and signs a checkpoint of each new tree head: every
- * {@code openpmo.audit.seal-interval} (200 ms by default) on every node, one node at a time (the row of
+ * {@code openpmo.audit.seal-interval} (1 s by default) on every node, one node at a time (the row of
  * {@code audit_seal_lock}, taken with SKIP LOCKED: a node that finds it taken skips this run). In one
  * transaction a run takes up to {@value #BATCH} queued events in the order of their ids, gives them the next
  * seq numbers, stores their leaves and the perfect subtrees they complete, removes them from the queue and
@@ -48,8 +48,8 @@ public class AuditSealer {
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  @Scheduled(fixedDelayString = "${openpmo.audit.seal-interval:200ms}",
-      initialDelayString = "${openpmo.audit.seal-interval:200ms}")
+  @Scheduled(fixedDelayString = "${openpmo.audit.seal-interval:1s}",
+      initialDelayString = "${openpmo.audit.seal-interval:1s}")
   void sealOnSchedule() {
     try {
       while (sealBatch(false) == BATCH) {

@@ -26,7 +26,7 @@ class AssessImpactListener implements TaskListener {
     VariableScope scope = task;
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Project project = changes.project(change.projectId());
-      task.setName(task.getName() + ": " + change.code());
+      task.setName(io.openpmo.project.ProjectSummary.taskName(task.getName(), change.code(), change.title(), null));
       task.setDescription(change.title());
       task.setVariableLocal("subjectSummary", ChangeRequestSubject.summary(change, project));
       scope.setVariableLocal("scopeChange", change.scopeChange());

@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import io.openpmo.core.Labels;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSummary;
@@ -42,23 +43,42 @@ class ChangeRequestSubject implements ReviewSubject {
   public SubjectFacts facts(long changeId) {
     ChangeRequest change = changes.findById(changeId).orElseThrow();
     Project project = projects.findById(change.projectId()).orElseThrow();
-    Map<String, String> barred = new LinkedHashMap<>();
-    barred.put(change.requestedBy(), "requested change " + change.code());
+    Map<String, Bar> barred = new LinkedHashMap<>();
+    barred.put(change.requestedBy(), Bar.requester("change " + change.code()));
     if (project.projectManager() != null) {
-      barred.putIfAbsent(project.projectManager(), "implements change " + change.code() + " as project manager");
+      barred.putIfAbsent(project.projectManager(), new Bar("implement change " + change.code() + " as project manager",
+          "implements change " + change.code() + " as project manager"));
     }
     return new SubjectFacts(project.id(), change.code(), change.title(), summary(change, project), barred);
   }
 
   static String summary(ChangeRequest c, Project p) {
-    return "### Change " + c.code() + ": " + c.title() + (c.emergency() ? " (EMERGENCY, already applied)" : "")
-        + "\n\nRequested by " + c.requestedBy() + " · class **" + (c.changeClass() == null ? "-" : c.changeClass())
-        + "** · approvers " + (c.approverGroups() == null ? "-" : c.approverGroups()) + "\n\n"
-        + "Cost change " + ProjectSummary.money(p.currency(), c.costDelta()) + " · delay " + c.delayDays() + " days"
-        + " · scope change " + (c.scopeChange() ? "yes: " + c.scopeDescription() : "no") + " · risk impact "
-        + c.riskImpact() + " · regulatory impact " + (c.regulatoryImpact() ? "yes" : "no") + "\n\n"
-        + "Reason: " + c.reason() + (c.impactNotes() == null ? "" : "\n\nImpact assessment: " + c.impactNotes())
+    String approvers = c.approverGroups() == null || c.approverGroups().isBlank() ? "not routed yet"
+        : java.util.Arrays.stream(c.approverGroups().split(",")).map(String::strip).map(Labels::group)
+            .collect(java.util.stream.Collectors.joining(", "));
+    return "### Change " + c.code() + ": " + c.title() + (c.emergency() ? " (emergency change, already applied)" : "")
+        + "\n\n- **Requested by:** " + c.requestedBy() + " · **Class:** " + (c.changeClass() == null ? "not classified yet"
+            : Labels.value(c.changeClass())) + " · **Approvers:** " + approvers + "\n"
+        + "- **Cost change:** " + ProjectSummary.money(p.currency(), c.costDelta()) + " · **Delay:** " + c.delayDays()
+        + " days · **Scope change:** " + (c.scopeChange() ? "yes: " + c.scopeDescription() : "no") + "\n"
+        + "- **Risk impact:** " + Labels.value(c.riskImpact()) + " · **Regulatory impact:** "
+        + Labels.yesNo(c.regulatoryImpact()) + "\n\n"
+        + "**Reason:** " + c.reason() + (c.impactNotes() == null ? "" : "\n\n**Impact assessment:** " + c.impactNotes())
         + "\n\n---\n\n" + ProjectSummary.markdown(p);
+  }
+
+  @Override
+  public String label(long changeId) {
+    return changes.findById(changeId).map(ChangeRequest::code).orElse("Change request");
+  }
+
+  @Override
+  public String progress(long changeId, int round, List<io.openpmo.review.ReviewDecision> decisionsOfRound) {
+    List<String> groups = decisionsOfRound.stream().map(io.openpmo.review.ReviewDecision::groupId).distinct().toList();
+    List<String> routed = changes.findById(changeId).map(ChangeRequest::approverGroups)
+        .map(list -> java.util.Arrays.stream(list.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList())
+        .orElse(List.of());
+    return ReviewSubject.groupsProgress(routed.containsAll(groups) ? routed : groups, decisionsOfRound, "approver");
   }
 
   @Override

@@ -212,7 +212,35 @@ public class ErrorProblems {
       }
       request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
       response.resetBuffer();
+      if (page(request, response, status, path)) {
+        return;
+      }
       write(response, status, detail, path);
+    }
+
+    /**
+     * A person's browser opening a page of the webapps (e.g. Admin without being an administrator) gets a page in
+     * words ({@code public/error/<status>.html}) instead of a JSON document; the APIs always answer problem details.
+     */
+    private static boolean page(HttpServletRequest request, HttpServletResponse response, int status, String path)
+        throws IOException {
+      String accept = String.join(",", java.util.Collections.list(request.getHeaders("Accept")));
+      if (path == null || !accept.contains(MediaType.TEXT_HTML_VALUE)
+          || path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")) {
+        return false;
+      }
+      org.springframework.core.io.ClassPathResource page =
+          new org.springframework.core.io.ClassPathResource("public/error/" + status + ".html");
+      if (!page.exists()) {
+        return false;
+      }
+      response.setStatus(status);
+      response.setContentType(MediaType.TEXT_HTML_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      try (var in = page.getInputStream()) {
+        response.getWriter().write(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      return true;
     }
 
     private static String detail(int status, Throwable error, String message, String path) {

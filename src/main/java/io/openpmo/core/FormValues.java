@@ -41,7 +41,9 @@ public final class FormValues {
   static String kind(Object value) {
     return value instanceof CharSequence ? "text" : value instanceof Boolean ? "a flag"
         : value instanceof Number ? "a number" : value instanceof java.util.Map<?, ?> ? "an object"
-        : value instanceof java.util.Collection<?> ? "a list" : value.getClass().getSimpleName();
+        : value instanceof java.util.Collection<?> ? "a list"
+        // a JSON variable (Camunda Spin's JSON node) or any other type: said in words, never a Java class name
+        : value.getClass().getSimpleName().contains("Json") ? "JSON data" : "a value of another kind";
   }
 
   public static BigDecimal amount(Object value, String field) {

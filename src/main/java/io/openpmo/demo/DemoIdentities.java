@@ -1,5 +1,6 @@
 package io.openpmo.demo;
 
+import io.openpmo.core.Labels;
 import io.openpmo.security.Groups;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +71,16 @@ public class DemoIdentities implements InitializingBean {
   @Override
   public void afterPropertiesSet() {
     for (String groupId : Groups.ALL) {
-      if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identityService.newGroup(groupId);
-        group.setName(groupId);
+      Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+      if (group == null) {
+        group = identityService.newGroup(groupId);
         group.setType(Groups.ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
-        identityService.saveGroup(group);
+      } else if (group.getName() != null && !group.getName().equals(groupId)) {
+        continue;   // named by an administrator: kept
       }
+      // Tasklist and Admin show the group's name: a label people read, not the id
+      group.setName(Labels.group(groupId));
+      identityService.saveGroup(group);
     }
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() == 0) {

@@ -3,6 +3,9 @@ package io.openpmo.gate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectSummary;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,10 +17,12 @@ class GateChecklistListener implements TaskListener {
 
   private final GateService gates;
   private final CurrentUser currentUser;
+  private final ProjectMapper projects;
 
-  GateChecklistListener(GateService gates, CurrentUser currentUser) {
+  GateChecklistListener(GateService gates, CurrentUser currentUser, ProjectMapper projects) {
     this.gates = gates;
     this.currentUser = currentUser;
+    this.projects = projects;
   }
 
   @Override
@@ -25,7 +30,9 @@ class GateChecklistListener implements TaskListener {
     long gateReviewId = ((Number) task.getExecution().getVariable(GateVariables.GATE_REVIEW_ID)).longValue();
     GateReview review = gates.get(gateReviewId);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + ": " + task.getExecution().getProcessBusinessKey() + " (" + review.gate() + ")");
+      Project project = projects.findById(review.projectId()).orElseThrow();
+      task.setName(ProjectSummary.taskName(task.getName(), project.code(), project.title(), review.gate()));
+      task.setDescription(project.title());
       task.setVariableLocal(GateVariables.CHECKLIST_ITEMS, FormJson.of(gates.checklist(review.gate())));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       List<String> done = FormJson.read(task.getVariableLocal(GateVariables.CHECKLIST_DONE),

@@ -52,13 +52,32 @@ class GateReviewSubject implements ReviewSubject {
   public SubjectFacts facts(long gateReviewId) {
     GateReview review = gates.findById(gateReviewId).orElseThrow();
     Project project = projects.findById(review.projectId()).orElseThrow();
-    Map<String, String> barred = new LinkedHashMap<>();
+    Map<String, Bar> barred = new LinkedHashMap<>();
     if (project.projectManager() != null) {
-      barred.put(project.projectManager(), "manages " + project.code() + " and requested gate " + review.gate());
+      barred.put(project.projectManager(), new Bar("manage " + project.code() + " and requested gate " + review.gate(),
+          "manages " + project.code() + " and requested gate " + review.gate()));
     }
-    barred.putIfAbsent(project.sponsor(), "sponsors " + project.code());
+    barred.putIfAbsent(project.sponsor(), Bar.sponsor(project.code()));
     return new SubjectFacts(project.id(), project.code(), project.title() + " · gate " + review.gate(),
         summaries.summary(project, review), barred);
+  }
+
+  @Override
+  public String label(long gateReviewId) {
+    return gates.findById(gateReviewId).map(GateReviewSubject::label).orElse("Gate");
+  }
+
+  static String label(GateReview review) {
+    return review.attempt() != null && review.attempt() > 1 ? review.gate() + " (attempt " + review.attempt() + ")"
+        : review.gate();
+  }
+
+  @Override
+  public String progress(long gateReviewId, int round, List<ReviewDecision> decisionsOfRound) {
+    List<String> named = gates.findById(gateReviewId).map(GateReview::reviewerGroups)
+        .map(groups -> java.util.Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList())
+        .orElse(List.of());
+    return ReviewSubject.groupsProgress(named, decisionsOfRound, "reviewer");
   }
 
   @Override

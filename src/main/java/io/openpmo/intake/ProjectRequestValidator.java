@@ -54,6 +54,9 @@ public class ProjectRequestValidator {
       problems.add(new FieldProblem("sponsor", "is not a known user: " + request.sponsor()));
     }
     LocalDate today = LocalDate.now(clock);
+    if (request.startDate() != null && request.startDate().isBefore(today)) {
+      problems.add(new FieldProblem("startDate", "must be today or later"));
+    }
     if (request.regulatoryDeadline() != null && request.regulatoryDeadline().isBefore(today)) {
       problems.add(new FieldProblem("regulatoryDeadline", "must not be in the past"));
     }

@@ -50,7 +50,7 @@ class ReviseRequestListener implements TaskListener {
     long projectId = projectId(task);
     Project project = initiation.get(projectId);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + ": " + project.code());
+      task.setName(io.openpmo.project.ProjectSummary.taskName(task.getName(), project.code(), project.title(), null));
       task.setDescription(project.title());
       // the form is prefilled from the task's own variables; what the requester submits lands there too
       task.setVariablesLocal(RequestVariables.of(project));

@@ -6,14 +6,20 @@ import static io.openpmo.core.FormValues.date;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.openpmo.core.CurrentUser;
+import io.openpmo.core.FieldProblem;
 import io.openpmo.core.FormJson;
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
+import io.openpmo.task.TaskEligibility;
+import io.openpmo.task.TaskRecords;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The project manager's planning task: the form comes prefilled with the draft plan (or sensible
  * defaults from the request); completing it stores the plan as the draft baseline (validated, every bad
- * field named) and makes whoever completes it the project manager. A plan sent through
+ * field named) and makes whoever completes it the project manager (a deputy: the project manager they stand in
+ * for, on whose behalf the deputy acts). A plan sent through
  * {@code PUT /api/v1/projects/{code}/plan} is prefilled the same way.
  */
 @Component("planProjectListener")
@@ -43,13 +50,17 @@ public class PlanProjectListener implements TaskListener {
   private final BaselineService baselines;
   private final ResourceService resources;
   private final CurrentUser currentUser;
+  private final TaskRecords taskRecords;
+  private final TaskEligibility eligibility;
 
   PlanProjectListener(LifecycleService lifecycle, BaselineService baselines, ResourceService resources,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, TaskRecords taskRecords, TaskEligibility eligibility) {
     this.lifecycle = lifecycle;
     this.baselines = baselines;
     this.resources = resources;
     this.currentUser = currentUser;
+    this.taskRecords = taskRecords;
+    this.eligibility = eligibility;
   }
 
   @Override
@@ -96,17 +107,39 @@ public class PlanProjectListener implements TaskListener {
   }
 
   private void complete(DelegateTask task, Project project) {
-    String manager = currentUser.id().orElse(task.getAssignee());
-    if (manager == null) {
+    String submitter = currentUser.id().orElse(task.getAssignee());
+    if (submitter == null) {
       throw new BadUserRequestException("A project plan is submitted by a named project manager");
     }
+    // a deputy plans in the name of the project manager they stand in for, who stays the project's manager
+    String manager = taskRecords.find(task.getId())
+        .filter(record -> !eligibility.mayHoldInOwnRight(record, submitter))
+        .map(record -> eligibility.checkMayHold(record, task.getName(), submitter).actingFor())
+        .orElse(submitter);
     VariableScope scope = task;
-    ProjectPlan plan = new ProjectPlan(amount(scope.getVariableLocal(BAC), BAC), date(scope.getVariableLocal(START), START),
-        date(scope.getVariableLocal(END), END),
-        milestones(scope), allocations(scope));
+    // every problem of the form at once, not only the first one
+    List<FieldProblem> problems = new ArrayList<>();
+    java.math.BigDecimal bac = collect(problems, () -> amount(scope.getVariableLocal(BAC), BAC));
+    LocalDate start = collect(problems, () -> date(scope.getVariableLocal(START), START));
+    LocalDate end = collect(problems, () -> date(scope.getVariableLocal(END), END));
+    List<ProjectPlan.PlannedMilestone> milestones = collect(problems, () -> milestones(scope));
+    List<ProjectPlan.PlannedAllocation> allocations = collect(problems, () -> allocations(scope));
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    ProjectPlan plan = new ProjectPlan(bac, start, end, milestones, allocations);
     baselines.saveDraft(project, plan, manager, "Plan for G1");
     lifecycle.assignProjectManager(project.id(), manager);
     task.getExecution().getProcessInstance().setVariable(LifecycleVariables.PROJECT_MANAGER, manager);
+  }
+
+  private static <T> T collect(List<FieldProblem> problems, Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (InvalidRequestException invalid) {
+      problems.addAll(invalid.problems());
+      return null;
+    }
   }
 
   /** Structured lists (REST clients) win over the text of the Tasklist form. */

@@ -39,7 +39,8 @@ final class PlanText {
         }
         milestones.add(new ProjectPlan.PlannedMilestone(parts[1].strip(), LocalDate.parse(parts[0])));
       } catch (IllegalArgumentException | DateTimeParseException e) {
-        problems.add(new FieldProblem("milestones line " + n, "must read YYYY-MM-DD name (was \"" + line + "\")"));
+        problems.add(new FieldProblem("milestonesText", "line " + n + " must read YYYY-MM-DD name (was \"" + line
+            + "\")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -62,8 +63,8 @@ final class PlanText {
         allocations.add(new ProjectPlan.PlannedAllocation(parts[0], null, "-".equals(parts[1]) ? null : parts[1],
             parts[2], new BigDecimal(parts[3])));
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("allocations line " + n, "must read ROLE person YYYY-MM FTE, person - when"
-            + " still to staff (was \"" + line + "\")"));
+        problems.add(new FieldProblem("allocationsText", "line " + n + " must read ROLE person YYYY-MM FTE, person -"
+            + " when still to staff (was \"" + line + "\")"));
       }
     }
     if (!problems.isEmpty()) {

@@ -46,7 +46,7 @@ class ResolveOverallocationListener implements TaskListener {
     Baseline draft = baselines.draft(project.id()).orElseThrow();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       List<CapacityConflict> open = plans.conflicts(draft.id()).stream().filter(c -> c.resolution() == null).toList();
-      task.setName(task.getName() + ": " + project.code());
+      task.setName(io.openpmo.project.ProjectSummary.taskName(task.getName(), project.code(), project.title(), null));
       task.setDescription(open.size() + " over-allocation(s) in the plan of " + project.title());
       task.setVariableLocal("conflicts", open.stream().map(c -> "- " + c.describe(name(c.resourceId())))
           .collect(Collectors.joining("\n")));

@@ -40,7 +40,12 @@ class ModelChangeSubject implements ReviewSubject {
     ModelChange change = mapper.findById(modelChangeId).orElseThrow();
     return new SubjectFacts(null, change.code(), "Model change " + change.code() + ": " + ModelChangeSummary.shorten(
         change.reason(), 120), summary.markdown(change), Map.of(change.proposedBy(),
-        "proposed model change " + change.code()));
+        Bar.proposer("model change " + change.code())));
+  }
+
+  @Override
+  public String label(long modelChangeId) {
+    return mapper.findById(modelChangeId).map(ModelChange::code).orElse("Model change " + modelChangeId);
   }
 
   @Override

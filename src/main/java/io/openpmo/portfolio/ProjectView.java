@@ -3,6 +3,7 @@ package io.openpmo.portfolio;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.openpmo.closure.ClosureSummary;
+import io.openpmo.deputy.DeputyAction;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.gate.GateReview;
 import io.openpmo.lifecycle.Baseline;
@@ -12,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A project as the API shows it: the request, its scores and why, its approvals, reviews and open tasks. */
+/**
+ * A project as the API shows it: the request, its scores and why, its approvals, every vote of every decision
+ * (request, gates, changes), its open tasks, and what deputies did for absent people.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectView(
     @JsonUnwrapped Project project,
@@ -26,7 +30,8 @@ public record ProjectView(
     Health latestHealth,
     List<StatusReport> statusReports,
     ClosureSummary closure,
-    List<DecisionUse> decisionVersions) {
+    List<DecisionUse> decisionVersions,
+    List<DeputyAction> deputyActions) {
 
   /** The latest health rating with its earned value indices. */
   public record Health(String health, java.time.LocalDate reportDate, java.math.BigDecimal percentComplete,
@@ -36,8 +41,12 @@ public record ProjectView(
   public record Approval(String group, String stage) {
   }
 
-  public record Review(int round, String stage, String group, String reviewer, String decision, String comment,
-      OffsetDateTime decidedAt) {
+  /**
+   * One vote or conflict-of-interest declaration on the request, a gate or a change: {@code subject} says which
+   * ("Request (G0)", "G1", "PRJ-2026-0003-CR1"), {@code actingFor} whom a deputy stood in for.
+   */
+  public record Review(String subjectType, Long subjectId, String subject, int round, String stage, String group,
+      String reviewer, String actingFor, String decision, String comment, OffsetDateTime decidedAt) {
   }
 
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,

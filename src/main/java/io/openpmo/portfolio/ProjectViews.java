@@ -1,6 +1,7 @@
 package io.openpmo.portfolio;
 
 import io.openpmo.closure.ClosureViews;
+import io.openpmo.deputy.Deputies;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.gate.GateService;
 import io.openpmo.lifecycle.BaselineService;
@@ -12,7 +13,6 @@ import io.openpmo.project.ProjectAccess;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSearch;
 import io.openpmo.review.ReviewService;
-import io.openpmo.review.ReviewSubjectType;
 import io.openpmo.core.CurrentUser;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -46,11 +46,13 @@ public class ProjectViews {
   private final GateService gates;
   private final StatusReportService reports;
   private final ClosureViews closureViews;
+  private final Deputies deputies;
 
   public ProjectViews(ProjectAccess access, ProjectMapper projects, InitiationService initiation,
       ReviewService reviews, DecisionHistory decisionHistory, TaskService taskService, HistoryService historyService,
       EngineAccess engineAccess, CurrentUser currentUser, BaselineService baselines, GateService gates,
-      StatusReportService reports, ClosureViews closureViews) {
+      StatusReportService reports, ClosureViews closureViews, Deputies deputies) {
+    this.deputies = deputies;
     this.closureViews = closureViews;
     this.baselines = baselines;
     this.gates = gates;
@@ -80,10 +82,10 @@ public class ProjectViews {
     String code = project.code();
     List<ProjectView.Approval> approvals = initiation.requiredApprovals(project.id()).stream()
         .map(a -> new ProjectView.Approval(a.groupId(), a.stage())).toList();
-    List<ProjectView.Review> decisions = reviews.asSeenByCaller(
-            reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, project.id())).stream()
-        .map(d -> new ProjectView.Review(d.reviewRound(), d.stage(), d.groupId(), d.reviewer(), d.decision(),
-            d.comment(), d.decidedAt()))
+    List<ProjectView.Review> decisions = reviews.asSeenByCaller(reviews.decisionsOnProject(project.id())).stream()
+        .map(d -> new ProjectView.Review(d.subjectType().name(), d.subjectId(), reviews.subjectLabel(d),
+            d.reviewRound(), d.stage(), d.groupId(), d.reviewer(), d.actingFor(), d.decision(), d.comment(),
+            d.decidedAt()))
         .toList();
     List<StatusReport> statusReports = reports.reports(project.id());
     ProjectView.Health health = statusReports.isEmpty() ? null : health(statusReports.get(statusReports.size() - 1));
@@ -97,7 +99,8 @@ public class ProjectViews {
           decisionHistory.latest(evaluations, versions),
           project.currentBaselineId() == null ? null : baselines.get(project.currentBaselineId()),
           gates.reviews(project.id()), gates.conditions(project.id()), health, statusReports,
-          closureViews.summary(project.id()).orElse(null), decisionHistory.uses(evaluations, processKeys, versions));
+          closureViews.summary(project.id()).orElse(null), decisionHistory.uses(evaluations, processKeys, versions),
+          deputies.actionsOnProject(project.id()));
     });
   }
 

@@ -113,10 +113,12 @@ class CycleTimeService {
       return List.of();
     }
     Set<String> taskIds = tasks.stream().map(HistoricTaskInstance::getId).collect(Collectors.toSet());
-    // every candidate group a task ever had, from the identity link log: one query
+    // every candidate group a task ever had, from the identity link log: one query, over the links written since the
+    // earliest of these tasks was created (a link is written when the task gets it), not over the whole history
+    Date earliest = tasks.stream().map(HistoricTaskInstance::getStartTime).min(Date::compareTo).orElse(start);
     Map<String, Set<String>> groupsOfTask = new HashMap<>();
     for (HistoricIdentityLinkLog link : historyService.createHistoricIdentityLinkLogQuery()
-        .type(IdentityLinkType.CANDIDATE).dateBefore(end).list()) {
+        .type(IdentityLinkType.CANDIDATE).dateAfter(new Date(earliest.getTime() - 1000)).dateBefore(end).list()) {
       if (link.getGroupId() != null && link.getTaskId() != null && taskIds.contains(link.getTaskId())) {
         groupsOfTask.computeIfAbsent(link.getTaskId(), id -> new TreeSet<>()).add(link.getGroupId());
       }

@@ -158,7 +158,11 @@ public class PortfolioReportService {
         continue;
       }
       Reason reason = open.ofGateReview() ? Reason.OVERDUE_GATE : Reason.OVERDUE_REVIEW;
-      String detail = open.task().getName() + (open.groups().isEmpty() ? "" : " (" + open.groupList() + ")");
+      // task names carry the reviewing group already ("... (Finance)"): name it once
+      String name = open.task().getName();
+      List<String> unnamed = open.groups().stream().map(io.openpmo.core.Labels::group)
+          .filter(group -> !name.contains("(" + group + ")")).toList();
+      String detail = name + (unnamed.isEmpty() ? "" : " (" + String.join(", ", unnamed) + ")");
       attention.add(new Attention(line.code(), line.title(), reason, detail, open.task().getDueDate().toInstant(),
           open.task().getId(), open.task().getProcessInstanceId()));
     }

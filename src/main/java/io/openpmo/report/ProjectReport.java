@@ -63,9 +63,17 @@ public record ProjectReport(
     }
   }
 
-  /** One vote or conflict-of-interest declaration; subject names what was reviewed ("Request (G0)", "G1", ...). */
+  /**
+   * One vote or conflict-of-interest declaration; subject names what was reviewed ("Request (G0)", "G1", ...);
+   * {@code actingFor} whom a deputy stood in for.
+   */
   public record Review(String subject, Integer round, String stage, String group, String reviewer, String decision,
-      String comment, OffsetDateTime decidedAt) {
+      String comment, OffsetDateTime decidedAt, String actingFor) {
+
+    public Review(String subject, Integer round, String stage, String group, String reviewer, String decision,
+        String comment, OffsetDateTime decidedAt) {
+      this(subject, round, stage, group, reviewer, decision, comment, decidedAt, null);
+    }
   }
 
   /** One gate review (attempt) with the project manager's checklist. */

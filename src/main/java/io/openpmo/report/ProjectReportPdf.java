@@ -17,6 +17,7 @@ import static io.openpmo.report.PdfLayout.words;
 
 import com.lowagie.text.Document;
 import io.openpmo.closure.BenefitsReview;
+import io.openpmo.core.Labels;
 import io.openpmo.closure.Closure;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
@@ -141,14 +142,15 @@ public class ProjectReportPdf {
 
   void approvals(Document document, ProjectReport report) throws DocumentException {
     tableSection(document, "Required approvals", report.requiredApprovals(), new float[] {1, 1},
-        new String[] {"Group", "Stage"}, a -> new Object[] {a.group(), a.stage()});
+        new String[] {"Group", "Stage"}, a -> new Object[] {Labels.group(a.group()), Labels.value(a.stage())});
   }
 
   void reviews(Document document, ProjectReport report) throws DocumentException {
     tableSection(document, "Review decisions", report.reviews(), new float[] {2.2f, 1.3f, 2.4f, 2, 1.6f, 2.3f, 2.2f,
         4.5f}, new String[] {"Subject", "Round", "Stage", "Group", "Reviewer", "Decision", "When", "Comment"},
-        r -> new Object[] {r.subject(), r.round(), r.stage(), r.group(), r.reviewer(), r.decision(), r.decidedAt(),
-            r.comment()});
+        r -> new Object[] {r.subject(), r.round(), Labels.value(r.stage()), Labels.group(r.group()),
+            r.actingFor() == null ? r.reviewer() : r.reviewer() + " for " + r.actingFor(), Labels.value(r.decision()),
+            r.decidedAt(), r.comment()});
   }
 
   void gates(Document document, ProjectReport report) throws DocumentException {

@@ -86,7 +86,7 @@ public class ProjectReportService {
         case MODEL_CHANGE -> "Model change"; // never on a project: model changes have none
       };
       list.add(new ProjectReport.Review(subject, d.reviewRound(), d.stage(), d.groupId(), d.reviewer(),
-          d.decision(), d.comment(), d.decidedAt()));
+          d.decision(), d.comment(), d.decidedAt(), d.actingFor()));
     }
     return list;
   }

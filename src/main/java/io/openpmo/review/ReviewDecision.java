@@ -2,7 +2,10 @@ package io.openpmo.review;
 
 import java.time.OffsetDateTime;
 
-/** One vote, or one conflict-of-interest declaration ({@link #RECUSED}), by one person on one subject. */
+/**
+ * One vote, or one conflict-of-interest declaration ({@link #RECUSED}), by one person on one subject; a deputy's
+ * vote names whom they stood in for ({@code actingFor}).
+ */
 public record ReviewDecision(
     Long id,
     ReviewSubjectType subjectType,
@@ -15,7 +18,8 @@ public record ReviewDecision(
     String decision,
     String comment,
     String taskId,
-    OffsetDateTime decidedAt) {
+    OffsetDateTime decidedAt,
+    String actingFor) {
 
   public static final String RECUSED = "RECUSED";
 
@@ -26,6 +30,6 @@ public record ReviewDecision(
   /** The same declaration without its private reason (a conflict-of-interest reason is for the PMO and auditors). */
   public ReviewDecision withoutConflictReason() {
     return isVote() ? this : new ReviewDecision(id, subjectType, subjectId, projectId, reviewRound, stage, groupId,
-        reviewer, decision, null, taskId, decidedAt);
+        reviewer, decision, null, taskId, decidedAt, actingFor);
   }
 }

@@ -20,6 +20,10 @@ public interface ReviewMapper {
   int countVotes(@Param("type") ReviewSubjectType type, @Param("subjectId") long subjectId,
       @Param("round") int round, @Param("reviewer") String reviewer);
 
+  /** Votes a deputy cast for the person (acting for them) in the round. */
+  int countVotesFor(@Param("type") ReviewSubjectType type, @Param("subjectId") long subjectId,
+      @Param("round") int round, @Param("person") String person);
+
   int countRecusals(@Param("type") ReviewSubjectType type, @Param("subjectId") long subjectId,
       @Param("reviewer") String reviewer);
 }

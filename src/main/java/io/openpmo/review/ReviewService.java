@@ -3,7 +3,9 @@ package io.openpmo.review;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.core.Labels;
 import io.openpmo.security.Groups;
+import io.openpmo.task.StandIns;
 import io.openpmo.task.TaskEligibility;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +35,18 @@ public class ReviewService {
   private final TaskEligibility eligibility;
   private final CurrentUser currentUser;
   private final Map<ReviewSubjectType, ReviewSubject> subjects = new EnumMap<>(ReviewSubjectType.class);
+  private final ObjectProvider<VoteHistory> voteHistory;
+  private final ApplicationEventPublisher events;
+
+  /** A vote or recusal was recorded on a project (published in the vote's transaction). */
+  public record VoteRecorded(long projectId, String taskId) {
+  }
 
   public ReviewService(ReviewMapper mapper, AuditTrail auditTrail, Clock clock, TaskEligibility eligibility,
-      CurrentUser currentUser, List<ReviewSubject> subjects) {
+      CurrentUser currentUser, List<ReviewSubject> subjects, ObjectProvider<VoteHistory> voteHistory,
+      ApplicationEventPublisher events) {
+    this.voteHistory = voteHistory;
+    this.events = events;
     this.eligibility = eligibility;
     this.currentUser = currentUser;
     this.mapper = mapper;
@@ -51,32 +64,72 @@ public class ReviewService {
   }
 
   /**
-   * Refuses a person who may not handle this review: somebody who is not a member of the reviewing group,
-   * the requester or sponsor (or whoever the subject bars), a person who declared a conflict of interest on
-   * the subject, and a person who already voted in this round, in whatever group.
+   * How the person may handle this review, or a refusal in one sentence: somebody who is neither a member of the
+   * reviewing group nor the deputy of one; the requester or sponsor (or whoever the subject bars); a person who
+   * declared a conflict of interest on the subject; a person who already voted in this round, in whatever group
+   * and capacity. A deputy stands in for a member who could review it: the same rules apply to that member
+   * (a deputy does not review for the sponsor), and each person is represented by at most one vote per round,
+   * cast by themselves or by their deputy.
    */
   @Transactional(readOnly = true)
-  public void checkMayHandle(ReviewTask task, String user) {
+  public TaskEligibility.Standing checkMayHandle(ReviewTask task, String user) {
     if (user == null) {
-      throw new SegregationOfDutiesException("a review is decided by a named person; log in and claim the task");
+      throw new SegregationOfDutiesException("A review is decided by a named person: log in and claim the task.");
     }
     ReviewSubject.SubjectFacts facts = subject(task.subjectType()).facts(task.subjectId());
-    if (!eligibility.isMemberOfAny(user, task.groups())) {
-      throw new SegregationOfDutiesException(user + " is not a member of " + String.join(" or ", task.groups())
-          + ", which reviews this for " + facts.projectCode());
-    }
-    String barred = facts.barredPersons().get(user);
-    if (barred != null) {
-      throw new SegregationOfDutiesException(user + " " + barred + " and may not review it");
+    String who = eligibility.who(user);
+    String mayNot = ", so " + lower(who) + " may not review it.";
+    ReviewSubject.Bar bar = facts.barredPersons().get(user);
+    if (bar != null) {
+      throw new SegregationOfDutiesException(who + " " + ("You".equals(who) ? bar.asYou() : bar.asThey()) + mayNot);
     }
     if (mapper.countRecusals(task.subjectType(), task.subjectId(), user) > 0) {
-      throw new SegregationOfDutiesException(user + " declared a conflict of interest on " + facts.projectCode()
-          + " and may not review it");
+      throw new SegregationOfDutiesException(who + " declared a conflict of interest on " + facts.projectCode()
+          + mayNot);
     }
     if (mapper.countVotes(task.subjectType(), task.subjectId(), task.round(), user) > 0) {
-      throw new SegregationOfDutiesException(user + " already voted on " + facts.projectCode() + " in round "
-          + task.round() + "; one person casts one vote, whatever their groups");
+      throw new SegregationOfDutiesException(who + " already voted on " + facts.projectCode() + " in round "
+          + task.round() + "; one person casts one vote, whatever their groups.");
     }
+    if (eligibility.isMemberOfAny(user, task.groups())) {
+      if (mapper.countVotesFor(task.subjectType(), task.subjectId(), task.round(), user) > 0) {
+        throw new SegregationOfDutiesException("A deputy already voted for " + lower(who) + " on "
+            + facts.projectCode() + " in round " + task.round() + "; one person casts one vote, whatever their groups.");
+      }
+      return TaskEligibility.Standing.own(user);
+    }
+    String refusal = null;
+    for (StandIns.StandIn standIn : eligibility.principalsOf(user)) {
+      String principal = standIn.principal();
+      if (!eligibility.isMemberOfAny(principal, task.groups())) {
+        continue;
+      }
+      String standsIn = who + " " + ("You".equals(who) ? "stand" : "stands") + " in for " + principal + ", who ";
+      ReviewSubject.Bar principalBar = facts.barredPersons().get(principal);
+      String problem = principalBar != null ? principalBar.asThey()
+          : mapper.countRecusals(task.subjectType(), task.subjectId(), principal) > 0
+              ? "declared a conflict of interest on " + facts.projectCode()
+              : mapper.countVotes(task.subjectType(), task.subjectId(), task.round(), principal) > 0
+                  || mapper.countVotesFor(task.subjectType(), task.subjectId(), task.round(), principal) > 0
+                  ? "already has a vote on " + facts.projectCode() + " in round " + task.round() : null;
+      if (problem == null) {
+        return new TaskEligibility.Standing(user, principal, standIn.deputyshipId());
+      }
+      if (refusal == null) {
+        refusal = standsIn + problem + ", so " + lower(who) + " may not review it for them.";
+      }
+    }
+    if (refusal != null) {
+      throw new SegregationOfDutiesException(refusal);
+    }
+    throw new SegregationOfDutiesException(who + " " + ("You".equals(who) ? "are" : "is") + " not a member of "
+        + task.groupLabel() + ", which reviews this for " + facts.projectCode()
+        + eligibility.endedStandIn(user, principal -> eligibility.isMemberOfAny(principal, task.groups()))
+        + ".");
+  }
+
+  private static String lower(String who) {
+    return "You".equals(who) ? "you" : who;
   }
 
   /** Records a vote or a conflict-of-interest declaration, after checking form and person. */
@@ -84,16 +137,19 @@ public class ReviewService {
   public ReviewDecision cast(ReviewTask task, String voter, Vote vote) {
     ReviewSubject subject = subject(task.subjectType());
     validate(subject, task.stage(), vote);
-    checkMayHandle(task, voter);
+    TaskEligibility.Standing standing = checkMayHandle(task, voter);
     ReviewSubject.SubjectFacts facts = subject.facts(task.subjectId());
     boolean recusal = vote.conflictOfInterest();
     String decision = recusal ? ReviewDecision.RECUSED : vote.decision();
     String comment = recusal ? vote.conflictReason() : blankToNull(vote.comment());
-    // a review open to several groups is recorded in the group the voter decides for (the first they belong to)
+    // a review open to several groups is recorded in the group the vote is cast for: the first the voter belongs
+    // to, or, for a deputy, the first the person they stand in for belongs to
+    String member = standing.isDeputy() ? standing.actingFor() : voter;
     String group = task.groups().size() <= 1 ? task.group() : task.groups().stream()
-        .filter(g -> eligibility.isMemberOfAny(voter, List.of(g))).findFirst().orElse(task.group());
+        .filter(g -> eligibility.isMemberOfAny(member, List.of(g))).findFirst().orElse(task.group());
     ReviewDecision recorded = new ReviewDecision(null, task.subjectType(), task.subjectId(), facts.projectId(),
-        task.round(), task.stage(), group, voter, decision, comment, task.taskId(), OffsetDateTime.now(clock));
+        task.round(), task.stage(), group, voter, decision, comment, task.taskId(), OffsetDateTime.now(clock),
+        standing.actingFor());
     mapper.insert(recorded);
     if (!recusal) {
       subject.onVote(task, recorded, vote);
@@ -108,6 +164,10 @@ public class ReviewService {
       details.put("subjectCode", facts.projectCode());
     }
     details.put("decision", decision);
+    if (standing.isDeputy()) {
+      details.put("actingFor", standing.actingFor());
+      details.put("deputyshipId", standing.deputyshipId());
+    }
     if (comment != null) {
       details.put(recusal ? "reason" : "comment", comment);
     }
@@ -117,6 +177,9 @@ public class ReviewService {
     details.put("taskId", task.taskId());
     auditTrail.record(voter, recusal ? "CONFLICT_OF_INTEREST_DECLARED" : "REVIEW_DECIDED", facts.projectId(),
         facts.projectId() == null ? null : facts.projectCode(), details);
+    if (facts.projectId() != null) {
+      events.publishEvent(new VoteRecorded(facts.projectId(), task.taskId()));
+    }
     return recorded;
   }
 
@@ -124,17 +187,19 @@ public class ReviewService {
     if (vote.conflictOfInterest()) {
       if (vote.conflictReason() == null || vote.conflictReason().isBlank()) {
         throw new InvalidRequestException(ReviewVariables.CONFLICT_REASON,
-            "is required when you declare a conflict of interest");
+            "is required when you declare a conflict of interest (only the PMO and internal audit read it)");
       }
       requireLength(ReviewVariables.CONFLICT_REASON, vote.conflictReason());
       return;
     }
     if (vote.decision() == null || !subject.decisions(stage).contains(vote.decision())) {
-      throw new InvalidRequestException(ReviewVariables.DECISION,
-          "must be one of " + String.join(", ", subject.decisions(stage)) + " (was " + vote.decision() + ")");
+      throw new InvalidRequestException(ReviewVariables.DECISION, "must be one of "
+          + subject.decisions(stage).stream().map(d -> Labels.value(d) + " (" + d + ")").collect(Collectors.joining(", "))
+          + (vote.decision() == null ? "" : "; " + vote.decision() + " is not one of them"));
     }
     if (subject.needsComment(vote.decision()) && (vote.comment() == null || vote.comment().isBlank())) {
-      throw new InvalidRequestException(ReviewVariables.COMMENT, "is required to explain " + vote.decision());
+      throw new InvalidRequestException(ReviewVariables.COMMENT, "is required: say why you chose “"
+          + Labels.value(vote.decision()) + "”");
     }
     requireLength(ReviewVariables.COMMENT, vote.comment());
     requireLength(ReviewVariables.CONDITIONS, vote.conditions());
@@ -178,19 +243,15 @@ public class ReviewService {
     return mapper.findByProject(projectId);
   }
 
-  /** The comments reviewers left on a subject, newest round first, as text for a form. */
+  /** Votes on the subject, or on the whole project, in Markdown for a form (see {@link VoteHistory}). */
   @Transactional(readOnly = true)
   public String commentsForForm(ReviewSubjectType type, long subjectId) {
-    List<ReviewDecision> withComments = mapper.findBySubject(type, subjectId).stream()
-        .filter(d -> d.isVote() && d.comment() != null)
-        .sorted((a, b) -> Integer.compare(b.reviewRound(), a.reviewRound()))
-        .toList();
-    if (withComments.isEmpty()) {
-      return "No comments yet.";
-    }
-    return withComments.stream()
-        .map(d -> "- Round " + d.reviewRound() + ", " + d.groupId() + " (" + d.reviewer() + "): **" + d.decision()
-            + "**: " + d.comment().replace('\n', ' '))
-        .collect(Collectors.joining("\n"));
+    return voteHistory.getObject().markdown(mapper.findBySubject(type, subjectId));
+  }
+
+  /** The short name of what a decision was about: "Request (G0)", "G1", "PRJ-2026-0003-CR1". */
+  @Transactional(readOnly = true)
+  public String subjectLabel(ReviewDecision decision) {
+    return subject(decision.subjectType()).label(decision.subjectId());
   }
 }

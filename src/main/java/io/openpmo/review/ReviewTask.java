@@ -12,4 +12,9 @@ public record ReviewTask(String taskId, String processInstanceId, ReviewSubjectT
     return group == null ? java.util.List.of() : java.util.Arrays.stream(group.split(",")).map(String::strip)
         .filter(g -> !g.isEmpty()).toList();
   }
+
+  /** The reviewing group(s) by their labels, for people: "Steering committee" or "PMO or Compliance". */
+  public String groupLabel() {
+    return groups().stream().map(io.openpmo.core.Labels::group).collect(java.util.stream.Collectors.joining(" or "));
+  }
 }

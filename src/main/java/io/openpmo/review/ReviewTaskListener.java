@@ -2,6 +2,7 @@ package io.openpmo.review;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormValues;
+import io.openpmo.project.ProjectSummary;
 import io.openpmo.task.TaskRecord;
 import io.openpmo.task.TaskRecords;
 import java.util.Map;
@@ -54,22 +55,25 @@ public class ReviewTaskListener implements TaskListener {
     taskRecords.describeReview(task.getId(), review.subjectType().name(), review.subjectId(), review.round(),
         review.stage(), review.group());
     ReviewSubject.SubjectFacts facts = reviews.subject(review.subjectType()).facts(review.subjectId());
-    task.setName(task.getName() + ": " + facts.projectCode() + " (" + String.join(" or ", review.groups()) + ")");
+    task.setName(ProjectSummary.taskName(task.getName(), facts.projectCode(), facts.title(), review.groupLabel()));
     task.setDescription(facts.title());
     task.setVariableLocal(ReviewVariables.SUMMARY, facts.summary());
-    task.setVariableLocal(ReviewVariables.PREVIOUS_COMMENTS,
-        reviews.commentsForForm(review.subjectType(), review.subjectId()));
+    task.setVariableLocal(ReviewVariables.GROUP_LABEL, review.groupLabel());
   }
 
   private void complete(DelegateTask task, ReviewTask review) {
     String actingUser = currentUser.id().orElse(null);
     String assignee = task.getAssignee();
     if (actingUser != null && assignee != null && !actingUser.equals(assignee)) {
-      throw new SegregationOfDutiesException("this review is claimed by " + assignee + "; " + actingUser
-          + " may not decide it in their place");
+      throw new SegregationOfDutiesException("This review is claimed by " + assignee + ", so you may not decide it"
+          + " in their place.");
     }
     String voter = actingUser != null ? actingUser : assignee;
-    Vote vote = new Vote(text(task, ReviewVariables.DECISION), text(task, ReviewVariables.COMMENT),
+    String comment = text(task, ReviewVariables.COMMENT);
+    if (comment == null || comment.isBlank()) {
+      comment = text(task, ReviewVariables.APPROVAL_COMMENT);
+    }
+    Vote vote = new Vote(text(task, ReviewVariables.DECISION), comment,
         Boolean.TRUE.equals(FormValues.flag(task.getVariableLocal(ReviewVariables.CONFLICT_OF_INTEREST),
             ReviewVariables.CONFLICT_OF_INTEREST)),
         text(task, ReviewVariables.CONFLICT_REASON), text(task, ReviewVariables.CONDITIONS));
@@ -82,7 +86,7 @@ public class ReviewTaskListener implements TaskListener {
   }
 
   /** One person, one vote: nobody holds two review tasks of the same process at once. */
-  private static void refuseSecondTask(DelegateTask task, String user) {
+  private void refuseSecondTask(DelegateTask task, String user) {
     long held = task.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(task.getProcessInstanceId())
         .taskAssignee(user)
@@ -90,8 +94,9 @@ public class ReviewTaskListener implements TaskListener {
         .filter(other -> !other.getId().equals(task.getId()))
         .count();
     if (held > 0) {
-      throw new SegregationOfDutiesException(user + " already holds another review of this request;"
-          + " one person casts one vote, whatever their groups");
+      boolean self = user.equals(currentUser.id().orElse(null));
+      throw new SegregationOfDutiesException((self ? "You already hold" : user + " already holds")
+          + " another review of this request; one person casts one vote, whatever their groups.");
     }
   }
 

@@ -17,12 +17,15 @@ public final class ReviewVariables {
   // form fields (task-local)
   public static final String DECISION = "decision";
   public static final String COMMENT = "comment";
+  /** The optional comment of an approval (the form asks for {@link #COMMENT} when it must explain a decision). */
+  public static final String APPROVAL_COMMENT = "approvalComment";
   public static final String CONFLICT_OF_INTEREST = "conflictOfInterest";
   public static final String CONFLICT_REASON = "conflictReason";
   public static final String CONDITIONS = "conditions";
   // shown on the form (task-local)
   public static final String SUMMARY = "subjectSummary";
-  public static final String PREVIOUS_COMMENTS = "previousComments";
+  /** The reviewing group in words, for Tasklist's list of tasks. */
+  public static final String GROUP_LABEL = "reviewingGroup";
 
   private ReviewVariables() {
   }

@@ -32,6 +32,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
@@ -46,10 +47,15 @@ final class AccessPolicy {
 
   static final String INITIATION = "projectInitiation";
   static final String CHANGE_REQUEST = "changeRequest";
+  static final String DEPUTYSHIP = "deputyship";
   static final String ANY = "*";
 
   record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
   }
+
+  /** Who may start "Name a deputy": the groups whose members approve, and requesters (sponsors accept deliverables). */
+  static final List<String> DEPUTY_STARTERS = List.of(REQUESTERS, PROJECT_MANAGERS, PMO, FINANCE, RISK, COMPLIANCE,
+      INFOSEC, STEERING_COMMITTEE, EXECUTIVE_COMMITTEE, RESOURCE_MANAGERS);
 
   private static final List<String> TASKLIST_USERS = List.of(REQUESTERS, PROJECT_MANAGERS, PMO, FINANCE, RISK,
       COMPLIANCE, INFOSEC, STEERING_COMMITTEE, EXECUTIVE_COMMITTEE, RESOURCE_MANAGERS, PROCESS_OWNERS, AUDITORS);
@@ -70,7 +76,12 @@ final class AccessPolicy {
     grants.add(new Grant(REQUESTERS, PROCESS_DEFINITION, INITIATION, List.of(READ, CREATE_INSTANCE)));
     grants.add(new Grant(PROJECT_MANAGERS, PROCESS_DEFINITION, CHANGE_REQUEST, List.of(READ, CREATE_INSTANCE)));
     grants.add(new Grant(PMO, PROCESS_DEFINITION, CHANGE_REQUEST, List.of(READ, CREATE_INSTANCE)));
-    for (String group : List.of(REQUESTERS, PROJECT_MANAGERS, PMO, INTEGRATIONS)) {
+    // approvers (and sponsors, who accept deliverables) name a deputy while they are away
+    for (String group : DEPUTY_STARTERS) {
+      grants.add(new Grant(group, PROCESS_DEFINITION, DEPUTYSHIP, List.of(READ, CREATE_INSTANCE)));
+    }
+    for (String group : java.util.stream.Stream.concat(Stream.of(INTEGRATIONS), DEPUTY_STARTERS.stream()).distinct()
+        .toList()) {
       grants.add(new Grant(group, PROCESS_INSTANCE, ANY, List.of(CREATE)));
     }
     // integrations: start processes and evaluate decisions; nothing else in the engine

@@ -16,7 +16,8 @@ import org.springframework.http.HttpStatus;
  * webapps') answer with a 4xx, once for every listener and delegate (for our own API, which answers them
  * as problem details itself, they come out unwrapped):
  * <ul>
- *   <li>our own {@link InvalidRequestException} (a form that breaks field rules) becomes a 400, and a
+ *   <li>our own {@link InvalidRequestException} (a form that breaks field rules) becomes a 400 that names every
+ *       field in words (the guard names them by the form's labels when it knows the form), and a
  *       {@link BusinessRuleException} (e.g. a refused state transition) a 403, 404 or 400 with its sentence;</li>
  *   <li>a {@link BadUserRequestException} or {@link AuthorizationException} that a task listener threw comes
  *       out unwrapped instead of as the engine's generic "exception while invoking the TaskListener" (a 500);</li>
@@ -40,7 +41,9 @@ class ClientErrorTranslator extends CommandInterceptor {
         }
         if (cause instanceof InvalidRequestException invalid) {
           // our API answers its own problem details (every field named); the engine's APIs a 400
-          throw EngineSurface.isExposed() ? new BadUserRequestException(invalid.getMessage(), invalid) : invalid;
+          throw EngineSurface.isExposed()
+              ? new BadUserRequestException(FormMessages.forPeople(invalid.problems(), java.util.Map.of()), invalid)
+              : invalid;
         }
         if (cause instanceof BusinessRuleException rule) {
           throw EngineSurface.isExposed() ? translate(rule) : rule;

@@ -49,12 +49,14 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
     configuration.setBeans(delegates);
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
 
+    Supplier<AssignmentCheck> assignmentCheck = () -> applicationContext.getBean(AssignmentCheck.class);
     Supplier<ModelDeploymentPolicy> models = () -> applicationContext.getBeanProvider(ModelDeploymentPolicy.class)
         .getIfAvailable();
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, models));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration, models, assignmentCheck));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, models));
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, models,
+            assignmentCheck));
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {
@@ -73,11 +75,12 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
   }
 
   private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
-      ProcessEngineConfigurationImpl configuration, Supplier<ModelDeploymentPolicy> models) {
+      ProcessEngineConfigurationImpl configuration, Supplier<ModelDeploymentPolicy> models,
+      Supplier<AssignmentCheck> assignmentCheck) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     // one instance per chain: an interceptor holds its successor
     interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(),
-        configuration.getRepositoryService(), models));
+        configuration.getRepositoryService(), models, assignmentCheck));
     interceptors.add(0, new QueryExpressionGuard());
     interceptors.add(0, new ClientErrorTranslator());
     return interceptors;

@@ -139,9 +139,16 @@ class EngineRestErrors {
     if (lost != null) {
       return lost;
     }
-    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
-    if (response.getStatus() < 500) {
-      return response;
+    // the status first, without the engine's logging: a caller's mistake is no server error with a stack trace
+    int status = ExceptionHandlerHelper.getInstance().getStatus(exception).getStatusCode();
+    if (status < 500) {
+      Throwable cause = exception instanceof RestException ? clientCause(exception) : null;
+      if (cause != null) {
+        // the sentence our rules wrote for people, without the resource's technical prefix ("Cannot submit task
+        // form d0fe...: "), which Tasklist would otherwise show
+        return answer(cause instanceof AuthorizationException ? 403 : status, cause, cause.getMessage());
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof TaskAlreadyClaimedException claimed) {
@@ -170,7 +177,7 @@ class EngineRestErrors {
             + " nothing was written");
       }
     }
-    return response;
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
   }
 
   /**
@@ -209,6 +216,17 @@ class EngineRestErrors {
       }
     }
     return false;
+  }
+
+  /** The caller's own mistake (bad input, missing rights) under a RestException the resource wrapped it in. */
+  private static Throwable clientCause(Throwable exception) {
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException
+          || cause instanceof InvalidRequestException) {
+        return cause;
+      }
+    }
+    return null;
   }
 
   private static boolean taskGone(Throwable cause) {

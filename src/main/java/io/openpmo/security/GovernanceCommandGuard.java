@@ -175,6 +175,8 @@ class GovernanceCommandGuard extends CommandInterceptor {
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
   private static final Field IDENTITY_LINK_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
   private static final Field IDENTITY_LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId");
+  private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
   private static final Field EVALUATED_VARIABLES = field(EvaluateDecisionCmd.class, "variables");
   private static final Field EVALUATED_TABLE_VARIABLES = field(EvaluateDecisionTableCmd.class, "variables");
   private static final Field COMMENT_MESSAGE = field(AddCommentCmd.class, "message");
@@ -202,12 +204,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
   private final Supplier<ModelDeploymentPolicy> models;
+  private final Supplier<AssignmentCheck> assignmentCheck;
 
   GovernanceCommandGuard(IdentityService identityService, RepositoryService repositoryService,
-      Supplier<ModelDeploymentPolicy> models) {
+      Supplier<ModelDeploymentPolicy> models, Supplier<AssignmentCheck> assignmentCheck) {
     this.identityService = identityService;
     this.repositoryService = repositoryService;
     this.models = models;
+    this.assignmentCheck = assignmentCheck;
   }
 
   @Override
@@ -253,6 +257,19 @@ class GovernanceCommandGuard extends CommandInterceptor {
     if (command instanceof AssignTaskCmd assign && read(IDENTITY_LINK_USER, assign) == null) {
       // Tasklist's "unclaim": giving a task back needs no more than working on it
       return (T) next.execute(new ClaimTaskCmd((String) read(IDENTITY_LINK_TASK, assign), null));
+    }
+    if (command instanceof ClaimTaskCmd claim && read(CLAIM_USER, claim) != null) {
+      // our rules first: a refusal says why in one sentence, not which engine permission is missing
+      String taskId = (String) read(CLAIM_TASK, claim);
+      String user = (String) read(CLAIM_USER, claim);
+      Command<T> checked = context -> {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task != null && !user.equals(task.getAssignee())) {
+          assignmentCheck.get().check(taskId, task.getName(), user);
+        }
+        return (T) claim.execute(context);
+      };
+      return next.execute(checked);
     }
     if (command instanceof EvaluateDecisionCmd) {
       SubmittedVariables.checkValues((Map<String, ?>) read(EVALUATED_VARIABLES, command));
@@ -429,13 +446,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
     Map<String, Object> variables = (Map<String, Object>) read(SUBMIT_PROPERTIES, submit);
     boolean returnVariables = (boolean) read(SUBMIT_RETURN, submit);
     boolean deserialize = (boolean) read(SUBMIT_DESERIALIZE, submit);
-    if (variables == null || variables.isEmpty()) {
-      return (Command<T>) submit;
-    }
     return context -> {
-      keepLocal(context, taskId, variables);
-      return (T) new SubmitTaskFormCmd(taskId, Variables.createVariables(), returnVariables, deserialize)
-          .execute(context);
+      FormFields.Form form = keepLocal(context, taskId, variables);
+      try {
+        return (T) new SubmitTaskFormCmd(taskId, Variables.createVariables(), returnVariables, deserialize)
+            .execute(context);
+      } catch (RuntimeException e) {
+        throw forPeople(e, form);
+      }
     };
   }
 
@@ -444,30 +462,53 @@ class GovernanceCommandGuard extends CommandInterceptor {
   private <T> Command<T> taskCompletion(CompleteTaskCmd complete) {
     String taskId = (String) read(COMPLETE_TASK_ID, complete);
     Map<String, Object> variables = (Map<String, Object>) read(COMPLETE_VARIABLES, complete);
-    if (variables == null || variables.isEmpty()) {
-      return (Command<T>) complete;
-    }
     boolean resolve = complete instanceof ResolveTaskCmd;
     boolean returnVariables = (boolean) read(COMPLETE_RETURN, complete);
     boolean deserialize = (boolean) read(COMPLETE_DESERIALIZE, complete);
+    if ((variables == null || variables.isEmpty()) && !EngineSurface.isExposed()) {
+      return (Command<T>) complete;
+    }
     return context -> {
-      keepLocal(context, taskId, variables);
-      return (T) (resolve ? new ResolveTaskCmd(taskId, null)
-          : new CompleteTaskCmd(taskId, null, returnVariables, deserialize)).execute(context);
+      FormFields.Form form = keepLocal(context, taskId, variables);
+      try {
+        return (T) (resolve ? new ResolveTaskCmd(taskId, null)
+            : new CompleteTaskCmd(taskId, null, returnVariables, deserialize)).execute(context);
+      } catch (RuntimeException e) {
+        throw forPeople(e, form);
+      }
     };
   }
 
-  private static void keepLocal(CommandContext context, String taskId, Map<String, Object> variables) {
+  /** The form's fields, kept local to the task after checking them; the task's form (none for a missing task). */
+  private static FormFields.Form keepLocal(CommandContext context, String taskId, Map<String, Object> variables) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
       // the engine's own command answers for a task that does not exist (any more)
-      return;
+      return FormFields.Form.NONE;
+    }
+    FormFields.Form form = FormFields.formOfTask(context, taskId);
+    if (variables == null || variables.isEmpty()) {
+      return form;
     }
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
     }
-    SubmittedVariables.check(variables, FormFields.ofTask(context, taskId), "\"" + task.getName() + "\"");
+    SubmittedVariables.check(variables, form.keys(), "\"" + task.getName() + "\"");
     task.setVariablesLocal(variables);
+    return form;
+  }
+
+  /**
+   * On an engine surface, a form that breaks our field rules comes back as a bad request in words for people, with
+   * the form's labels, raised inside the command so that the engine logs it as a client error (no stack trace);
+   * our own API and code keep the {@code InvalidRequestException} with its field names.
+   */
+  private static RuntimeException forPeople(RuntimeException error, FormFields.Form form) {
+    if (!EngineSurface.isExposed()) {
+      return error;
+    }
+    BadUserRequestException translated = FormMessages.translate(error, form.labels());
+    return translated != null ? translated : error;
   }
 
   @SuppressWarnings("unchecked")
@@ -483,9 +524,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
               .findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
           : context.getProcessEngineConfiguration().getDeploymentCache()
               .findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
-      SubmittedVariables.check(builder.getVariables(), FormFields.ofStart(context, definition.getId()),
+      FormFields.Form form = FormFields.formOfStart(context, definition.getId());
+      SubmittedVariables.check(builder.getVariables(), form.keys(),
           "the start of \"" + (definition.getName() == null ? definition.getKey() : definition.getName()) + "\"");
-      return (T) start.execute(context);
+      try {
+        return (T) start.execute(context);
+      } catch (RuntimeException e) {
+        throw forPeople(e, form);
+      }
     };
   }
 
@@ -497,9 +543,14 @@ class GovernanceCommandGuard extends CommandInterceptor {
     return context -> {
       ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedProcessDefinitionById(definitionId);
-      SubmittedVariables.check(variables, FormFields.ofStart(context, definitionId),
+      FormFields.Form form = FormFields.formOfStart(context, definitionId);
+      SubmittedVariables.check(variables, form.keys(),
           "the start form of \"" + (definition.getName() == null ? definition.getKey() : definition.getName()) + "\"");
-      return (T) submit.execute(context);
+      try {
+        return (T) submit.execute(context);
+      } catch (RuntimeException e) {
+        throw forPeople(e, form);
+      }
     };
   }
 

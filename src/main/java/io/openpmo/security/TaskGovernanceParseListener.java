@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Gives every user task of every deployed process the application's task governance (record the task when
- * it is created, refuse an ineligible assignee), as a built-in listener: it runs before the model's own
+ * it is created, refuse an ineligible assignee, record what a deputy completed), as a built-in listener: it runs before the model's own
  * listeners, a model cannot leave it out, and skipping custom listeners does not skip it.
  */
 class TaskGovernanceParseListener extends AbstractBpmnParseListener {
@@ -44,6 +44,8 @@ class TaskGovernanceParseListener extends AbstractBpmnParseListener {
       TaskDefinition definition = behavior.getTaskDefinition();
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, governance);
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, governance);
+      // a deputy's completion records whom they acted for; an ended stand-in completes nothing
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, governance);
     }
   }
 }

@@ -306,7 +306,7 @@ class ChangeProcessTest extends AppTest {
       journeys.decide(manager, journeys.task(code, "Task_AssessImpact", null), Map.of("impactNotes", "ok"));
       Task approval = journeys.task(code, "Task_ApproveChange", Groups.PMO);
       assertThatThrownBy(() -> people.as(manager, () -> taskService.claim(approval.getId(), manager)))
-          .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("implements change " + change.code());
+          .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("You implement change " + change.code());
     }
   }
 

@@ -50,6 +50,29 @@ final class FormFields {
   private FormFields() {
   }
 
+  /**
+   * How a person reads a field in an answer: its label on the form (forms/project-request.form and
+   * forms/review-request.form, without a trailing colon or a remark in brackets) or its name in words; and its id.
+   */
+  static List<String> names(String field) {
+    List<String> names = new ArrayList<>(List.of(field, io.openpmo.core.Labels.field(field)));
+    for (String form : List.of("forms/project-request.form", "forms/review-request.form")) {
+      try {
+        collectLabels(new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.io.File(form)), field, names);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return names;
+  }
+
+  private static void collectLabels(JsonNode node, String field, List<String> names) {
+    if (node.isObject() && field.equals(node.path("key").asText()) && node.hasNonNull("label")) {
+      names.add(node.get("label").asText().replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("[\\s*:]+$", ""));
+    }
+    node.elements().forEachRemaining(child -> collectLabels(child, field, names));
+  }
+
   static Arbitrary<Mutation> mutations(String name, String spec) {
     String[] parts = spec.split(":");
     List<Arbitrary<Mutation>> options = new ArrayList<>();

@@ -260,7 +260,7 @@ class LifecycleProcessTest extends AppTest {
       journeys.checklist(code, manager, G1_CHECKLIST);
       Task review = journeys.task(code, "Task_ReviewGate", Groups.PMO);
       assertThatThrownBy(() -> people.as(manager, () -> taskService.claim(review.getId(), manager)))
-          .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("manages " + code);
+          .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("You manage " + code);
     }
   }
 

@@ -302,12 +302,13 @@ class ModelChangePostgresTest extends PostgresAppTest {
     assertThat(proposed.json().get("status").asText()).isEqualTo(ModelChange.IN_REVIEW);
     assertThat(deployments()).isEqualTo(deploymentsBefore);
     Task task = reviewTask(code);
-    assertThat(task.getName()).contains(code).contains("pmo or compliance");
+    assertThat(task.getName()).contains(code).contains("(PMO or Compliance)");
 
     // the proposer may not take her own change, although she is in the PMO
     Http.Response own = claim("paula", task);
     assertThat(own.status()).isEqualTo(403);
-    assertThat(own.json().get("message").asText()).contains("proposed model change " + code);
+    assertThat(own.json().get("message").asText())
+        .contains("proposed model change " + code + ", so you may not review it.");
     // a process owner who is no reviewer may not either
     assertThat(claim("otto", task).status()).isEqualTo(403);
     assertThat(inForceSha(ROUTING)).isEqualTo(shippedSha);
@@ -471,7 +472,8 @@ class ModelChangePostgresTest extends PostgresAppTest {
 
   @Test
   void anAdministratorDeploysDirectlyInAnEmergencyAfterTheChecksWithTheProcessThatUsesTheForm() {
-    byte[] form = edited("forms/change-decision.form", "\"label\": \"Comment\"", "\"label\": \"Comment (why)\"");
+    byte[] form = edited("forms/change-decision.form", "\"label\": \"Comment (optional)\"",
+        "\"label\": \"Comment (optional, why)\"");
 
     Http.Response response = modelerDeploy("demo", "Emergency: comment label", Map.of("change-decision.form", form));
 

@@ -56,7 +56,8 @@ class DeserializationAndSizeAttackPostgresTest extends AttackTest {
     Http.Response fits = http("petra").post("/engine-rest/task/" + review.getId() + "/complete", Map.of(
         "variables", variables(Map.of("decision", "REJECT", "comment", "y".repeat(4001)))));
     assertThat(fits.status()).isEqualTo(400);
-    assertThat(fits.body()).contains("comment must be at most 4000 characters");
+    // the form calls the field "Reason": the answer names it so
+    assertThat(fits.body()).contains("Reason must be at most 4000 characters");
   }
 
   @Test

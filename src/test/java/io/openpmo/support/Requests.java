@@ -13,31 +13,37 @@ import java.util.Map;
 /** Project requests for tests: a small, low-risk baseline that only the PMO reviews, and variations. */
 public final class Requests {
 
+  /** Today as the engine's clock says (tests move it): a request starts today or later. */
+  static LocalDate today() {
+    return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+  }
+
   /** Budget 100k, nothing sensitive: risk LOW, routed to the PMO alone. */
   public static ProjectRequest small(String title) {
     return new ProjectRequest(title, "Automate the monthly reconciliation", "Operations", "sam", ProjectType.RUN, 3,
-        new BigDecimal("60000"), new BigDecimal("100000"), "EUR", LocalDate.now().plusMonths(2), 6, Complexity.LOW,
+        new BigDecimal("60000"), new BigDecimal("100000"), "EUR", today().plusMonths(2), 6, Complexity.LOW,
         false, DataClassification.INTERNAL, ThirdParty.NONE, false, false, null, null);
   }
 
   /** Budget 1.5M with personal data: routed to PMO, finance and compliance. */
   public static ProjectRequest withFinanceAndCompliance(String title) {
     return new ProjectRequest(title, "Replace the customer onboarding flow", "Retail", "sam", ProjectType.STRATEGIC, 4,
-        new BigDecimal("900000"), new BigDecimal("1500000"), "EUR", LocalDate.now().plusMonths(3), 12,
+        new BigDecimal("900000"), new BigDecimal("1500000"), "EUR", today().plusMonths(3), 12,
         Complexity.MEDIUM, true, DataClassification.CONFIDENTIAL, ThirdParty.NONE, false, false, null, null);
   }
 
   /** Budget 3M: functional reviews, then the steering committee. */
   public static ProjectRequest withSteeringCommittee(String title) {
     return new ProjectRequest(title, "Consolidate the data centres", "IT", "sam", ProjectType.STRATEGIC, 5,
-        new BigDecimal("2000000"), new BigDecimal("3000000"), "EUR", LocalDate.now().plusMonths(3), 18,
+        new BigDecimal("2000000"), new BigDecimal("3000000"), "EUR", today().plusMonths(3), 18,
         Complexity.MEDIUM, false, DataClassification.INTERNAL, ThirdParty.NONE, false, false, null, null);
   }
 
   /** Budget 12M: steering, then executive committee. */
   public static ProjectRequest withBothCommittees(String title) {
     return new ProjectRequest(title, "New core banking platform", "IT", "sam", ProjectType.STRATEGIC, 5,
-        new BigDecimal("9000000"), new BigDecimal("12000000"), "EUR", LocalDate.now().plusMonths(6), 24,
+        new BigDecimal("9000000"), new BigDecimal("12000000"), "EUR", today().plusMonths(6), 24,
         Complexity.HIGH, true, DataClassification.CONFIDENTIAL, ThirdParty.ICT_SERVICE, true, true, null, null);
   }
 

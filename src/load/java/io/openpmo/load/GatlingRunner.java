@@ -1,0 +1,50 @@
+package io.openpmo.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Runs {@link LoadSimulation} for one step with Gatling in this JVM and reads what Gatling measured. */
+final class GatlingRunner {
+
+  /** What one step measured: successful operations per second over the run, and Gatling's percentiles. */
+  record Result(LoadStep step, long ok, long failed, double perSecond, double p50, double p99, boolean ranOutOfWork,
+      String report, double appCpuMillis, double dbCpuMillis) {
+
+    /** With the CPU time per operation of the system's JVM and of the database server. */
+    Result withCpu(double app, double db) {
+      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db);
+    }
+  }
+
+  private final Path results;
+
+  GatlingRunner(Path output) {
+    this.results = output.resolve("gatling");
+  }
+
+  Result run(LoadStep step) throws IOException {
+    LoadSimulation.step = step;
+    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation",
+        LoadSimulation.class.getName(), "--results-folder", results.toString(), "--run-description", step.name()});
+    if (status != 0 && status != 2) {
+      throw new IllegalStateException("Gatling failed on " + step.name() + " with status " + status);
+    }
+    double seconds = (LoadSimulation.endedNanos - LoadSimulation.startedNanos) / 1e9;
+    Path run;
+    try (Stream<Path> runs = Files.list(results)) {
+      run = runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+    }
+    JsonNode stats = GatlingStats.read(run);
+    String measured = step.operation() == LoadStep.Operation.COMPLETE ? "vote" : null;
+    JsonNode entry = measured == null ? stats.path("stats") : GatlingStats.find(stats, measured);
+    long ok = entry.path("numberOfRequests").path("ok").asLong();
+    long failed = entry.path("numberOfRequests").path("ko").asLong();
+    return new Result(step, ok, failed, ok / seconds, entry.path("percentiles1").path("ok").asDouble(),
+        entry.path("percentiles4").path("ok").asDouble(), LoadSimulation.ranOutOfWork,
+        results.getParent().relativize(run).toString(), 0, 0);
+  }
+}

@@ -1,0 +1,181 @@
+package io.openpmo.load;
+
+import io.openpmo.load.LoadStep.Target;
+import io.openpmo.load.bare.BareEngineApp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * What the load benchmark runs against: one embedded PostgreSQL server (zonky, as the tests use it) with a database
+ * for each system, OpenPMO started from its boot jar, and the bare engine ({@link BareEngineApp}) twice, open and
+ * secured, each as its own JVM with the same heap and connection pool size. Closing stops them all.
+ */
+final class LoadRig implements AutoCloseable {
+
+  /** OpenPMO on {@code load.port} (28086), the open bare engine on the next port, the secured one on the one after. */
+  private static final int PORT = Integer.getInteger("load.port", 28086);
+  private static final Map<Target, Integer> PORTS = Map.of(Target.OPENPMO, PORT, Target.BARE_OPEN, PORT + 1,
+      Target.BARE_SECURED, PORT + 2);
+  private static final Map<Target, String> DATABASES = Map.of(Target.OPENPMO, "openpmo", Target.BARE_OPEN,
+      "bare_open", Target.BARE_SECURED, "bare_secured");
+  static final String JVM_HEAP = "-Xmx2g";
+
+  private final EmbeddedPostgres postgres;
+  private final Map<Target, Process> processes = new EnumMap<>(Target.class);
+  private final Path output;
+
+  private LoadRig(EmbeddedPostgres postgres, Path output) {
+    this.postgres = postgres;
+    this.output = output;
+  }
+
+  static String baseUrl(Target target) {
+    return "http://127.0.0.1:" + PORTS.get(target);
+  }
+
+  /** Starts the database server and the three applications, and waits until each answers. */
+  static LoadRig start(Path output, String jar) throws Exception {
+    Files.createDirectories(output);
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setServerConfig("max_connections", "200")
+        .setServerConfig("shared_buffers", "512MB")
+        .start();
+    LoadRig rig = new LoadRig(postgres, output);
+    try {
+      try (Connection connection = postgres.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement()) {
+        for (String database : DATABASES.values()) {
+          statement.execute("CREATE DATABASE " + database);
+        }
+      }
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
+      // deep stacks (engine, Spring, servlet filters) are recorded whole by the profiler
+      rig.launch(Target.OPENPMO, List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512", "-jar", jar), Map.of(
+          "SPRING_PROFILES_ACTIVE", "demo,postgres", "PORT", "" + PORTS.get(Target.OPENPMO),
+          "OPENPMO_DB_HOST", "127.0.0.1", "OPENPMO_DB_PORT", "" + postgres.getPort(),
+          "OPENPMO_DB_NAME", DATABASES.get(Target.OPENPMO), "OPENPMO_DB_USER", "postgres",
+          "OPENPMO_DB_PASSWORD", "postgres", "OPENPMO_DEMO_PORTFOLIO", "false", "OPENPMO_MAIL_DELIVERY", "log"));
+      for (Target bare : List.of(Target.BARE_OPEN, Target.BARE_SECURED)) {
+        List<String> command = new ArrayList<>(List.of(java, JVM_HEAP, "-cp", System.getProperty("java.class.path"),
+            BareEngineApp.class.getName(), "--spring.config.name=bare-engine",
+            "--server.port=" + PORTS.get(bare), "--spring.datasource.url=" + jdbc + DATABASES.get(bare),
+            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        if (bare == Target.BARE_SECURED) {
+          command.add("--spring.profiles.active=secured");
+        }
+        rig.launch(bare, command, Map.of());
+      }
+      for (Target target : Target.values()) {
+        rig.awaitReady(target, Duration.ofMinutes(12));
+      }
+      return rig;
+    } catch (Exception e) {
+      rig.close();
+      throw e;
+    }
+  }
+
+  private void launch(Target target, List<String> command, Map<String, String> environment) throws IOException {
+    try (java.net.ServerSocket free = new java.net.ServerSocket(PORTS.get(target), 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      free.getLocalPort();
+    } catch (IOException taken) {
+      throw new IllegalStateException("Port " + PORTS.get(target) + " is taken: choose others with -Dload.port=", taken);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(output.resolve(target.name().toLowerCase() + ".log").toFile());
+    builder.environment().putAll(environment);
+    processes.put(target, builder.start());
+  }
+
+  private void awaitReady(Target target, Duration timeout) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    String credentials = target == Target.OPENPMO ? "demo:demo" : BareEngineApp.USER + ":" + BareEngineApp.PASSWORD;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(target) + "/engine-rest/process-definition/count"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            credentials.getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(10)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!processes.get(target).isAlive()) {
+        throw new IllegalStateException(target + " ended on start (exit " + processes.get(target).exitValue()
+            + "); see " + output.resolve(target.name().toLowerCase()
+            + ".log"));
+      }
+      try {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && !response.body().contains("\"count\":0")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(target + " did not start within " + timeout);
+  }
+
+  long pid(Target target) {
+    return processes.get(target).pid();
+  }
+
+  DataSource database(Target target) {
+    return postgres.getDatabase("postgres", DATABASES.get(target));
+  }
+
+  DataSource postgres() {
+    return postgres.getPostgresDatabase();
+  }
+
+  String databaseName(Target target) {
+    return DATABASES.get(target);
+  }
+
+  /** The process id of the benchmark's PostgreSQL server (the parent of its backends). */
+  long postmasterPid() {
+    long backend = Long.parseLong(Preparation.strings(postgres.getPostgresDatabase(), "SELECT pg_backend_pid()").get(0));
+    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+        .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
+  }
+
+  String postgresVersion() {
+    return Preparation.strings(postgres.getPostgresDatabase(), "SHOW server_version").get(0);
+  }
+
+  Path output() {
+    return output;
+  }
+
+  @Override
+  public void close() throws IOException {
+    processes.values().forEach(Process::destroy);
+    for (Process process : processes.values()) {
+      try {
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+    postgres.close();
+  }
+}
