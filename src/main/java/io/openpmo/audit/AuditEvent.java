@@ -6,7 +6,9 @@ import io.openpmo.audit.verify.EventLeaf;
 import java.time.OffsetDateTime;
 
 /**
- * One entry of the append-only audit trail: who did what, when, to which project, and why. {@code id} is
+ * One entry of the append-only audit trail: who did what, when, to which project, and why. When an identity
+ * provider vouched for the actor (OpenID Connect), {@code actorSubject} and {@code actorIssuer} say who it is
+ * there, stable across renames; they are null for the engine's own work and for HTTP Basic users. {@code id} is
  * given when the event is written; {@code seq} (its place in the log, 1-based; leaf index = seq - 1) and
  * {@code leafHash} once the sealer has appended it to the Merkle tree (null while pending).
  */
@@ -15,6 +17,8 @@ public record AuditEvent(
     long id,
     OffsetDateTime occurredAt,
     String actor,
+    String actorSubject,
+    String actorIssuer,
     String action,
     Long projectId,
     String projectCode,
@@ -24,6 +28,7 @@ public record AuditEvent(
   /** The leaf hash recomputed from the content (RFC 9162 leaf of {@link EventLeaf}'s canonical bytes). */
   @JsonIgnore
   public byte[] computeLeafHash() {
-    return EventLeaf.leafHash(id, occurredAt.toInstant().toString(), actor, action, projectId, projectCode, details);
+    return EventLeaf.leafHash(id, occurredAt.toInstant().toString(), actor, actorSubject, actorIssuer, action,
+        projectId, projectCode, details);
   }
 }

@@ -103,6 +103,10 @@ class AuditExport {
     g.writeNumberField("id", event.id());
     g.writeStringField("occurredAt", event.occurredAt().toInstant().toString());
     g.writeStringField("actor", event.actor());
+    if (event.actorSubject() != null || event.actorIssuer() != null) {
+      g.writeStringField("actorSubject", event.actorSubject());
+      g.writeStringField("actorIssuer", event.actorIssuer());
+    }
     g.writeStringField("action", event.action());
     if (event.projectId() == null) {
       g.writeNullField("projectId");

@@ -82,8 +82,13 @@ interface AuditMapper {
   /** The first event that is neither sealed nor queued for sealing, if any. */
   Long firstStrayEvent();
 
-  record NewEvent(OffsetDateTime occurredAt, String actor, String action, Long projectId, String projectCode,
-      String details) {
+  record NewEvent(OffsetDateTime occurredAt, String actor, String actorSubject, String actorIssuer, String action,
+      Long projectId, String projectCode, String details) {
+
+    NewEvent(OffsetDateTime occurredAt, String actor, String action, Long projectId, String projectCode,
+        String details) {
+      this(occurredAt, actor, null, null, action, projectId, projectCode, details);
+    }
   }
 
   record Leaf(long seq, long eventId, OffsetDateTime sealedAt) {
@@ -110,10 +115,12 @@ interface AuditMapper {
   }
 
   record SealedRow(long seq, long leafEventId, String storedLeafHash, Long id, OffsetDateTime occurredAt,
-      String actor, String action, Long projectId, String projectCode, String details) {
+      String actor, String actorSubject, String actorIssuer, String action, Long projectId, String projectCode,
+      String details) {
 
     AuditEvent event() {
-      return new AuditEvent(seq, id, occurredAt, actor, action, projectId, projectCode, details, storedLeafHash);
+      return new AuditEvent(seq, id, occurredAt, actor, actorSubject, actorIssuer, action, projectId, projectCode,
+          details, storedLeafHash);
     }
   }
 }

@@ -72,9 +72,12 @@ public class AuditTrail {
   private AuditEvent append(String actor, String action, Long projectId, String projectCode, Map<String, ?> details) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     String detailsJson = toJson(details);
-    long id = mapper.insert(new AuditMapper.NewEvent(now, actor, action, projectId, projectCode, detailsJson));
+    VouchedActor vouched = VouchedActor.of(actor).orElse(new VouchedActor(null, null));
+    long id = mapper.insert(new AuditMapper.NewEvent(now, actor, vouched.subject(), vouched.issuer(), action,
+        projectId, projectCode, detailsJson));
     mapper.enqueue(id);
-    return new AuditEvent(null, id, now, actor, action, projectId, projectCode, detailsJson, null);
+    return new AuditEvent(null, id, now, actor, vouched.subject(), vouched.issuer(), action, projectId, projectCode,
+        detailsJson, null);
   }
 
   private String toJson(Map<String, ?> details) {

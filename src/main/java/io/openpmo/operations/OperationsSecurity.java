@@ -1,5 +1,7 @@
 package io.openpmo.operations;
 
+import io.openpmo.security.IdentityProviderSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -18,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *       balancer or an orchestrator can poll them; anonymous callers get the status only, no details;</li>
  *   <li>everything else ({@code /actuator/prometheus}, {@code /actuator/info}) and the health details need HTTP
  *       Basic as a member of the monitoring group ({@code openpmo.operations.monitoring-group}, default
- *       {@code monitoring}) or {@code camunda-admin}.</li>
+ *       {@code monitoring}) or {@code camunda-admin}; in the {@code oidc} profile a bearer token of the identity
+ *       provider instead.</li>
  * </ul>
  * Not "open from localhost": behind a reverse proxy on the same host every request comes from localhost.
  */
@@ -37,7 +40,12 @@ class OperationsSecurity {
   @Bean
   @Order(0)
   SecurityFilterChain operationsEndpoints(HttpSecurity http,
-      @Value("${openpmo.operations.monitoring-group:monitoring}") String monitoringGroup) throws Exception {
+      @Value("${openpmo.operations.monitoring-group:monitoring}") String monitoringGroup,
+      ObjectProvider<IdentityProviderSignIn> identityProvider) throws Exception {
+    IdentityProviderSignIn signIn = identityProvider.getIfAvailable();
+    if (signIn != null) {
+      signIn.configureApi(http);
+    }
     return http
         .securityMatcher(EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(auth -> auth

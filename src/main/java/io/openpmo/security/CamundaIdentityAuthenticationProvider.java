@@ -13,9 +13,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * HTTP Basic against Camunda's identity service (its database users, or LDAP when the LDAP plugin
  * is configured): one set of users for Tasklist, the engine REST API and our API.
  */
-class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+  public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   private final IdentityService identityService;
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,7 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what over HTTP.
  * <ul>
- *   <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against Camunda's identity service,
+ *   <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against Camunda's identity service
+ *       ({@code openpmo.security.basic-auth.enabled}, on by default) and, in the {@code oidc} profile, bearer
+ *       tokens of the identity provider ({@link IdentityProviderSignIn}),
  *       stateless; only {@code /engine-rest/engine} (the engine list) is open. The authenticated user is
  *       handed to the engine, whose authorization checks decide what it may see and do.</li>
  *   <li>The webapps under {@code /camunda} (Tasklist, Cockpit, Admin) log in with their own session and
@@ -48,7 +52,9 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+      @Value("${openpmo.security.basic-auth.enabled:true}") boolean basicAuth,
+      ObjectProvider<IdentityProviderSignIn> identityProvider) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"openpmo\"");
@@ -64,7 +70,7 @@ public class SecurityConfiguration {
           + "\"detail\":\"Internal audit reads and changes nothing: members of " + Groups.AUDITORS
           + " may not change data\"}").getBytes(StandardCharsets.UTF_8));
     };
-    return http
+    http
         // path patterns, not MVC matchers: the engine REST API is a Jersey servlet, not a Spring MVC handler
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
         .authorizeHttpRequests(auth -> auth
@@ -72,13 +78,19 @@ public class SecurityConfiguration {
             // auditors are independent of what they audit: they read, they never change anything
             .requestMatchers(writes("/api/**")).access(SecurityConfiguration::notAnAuditor)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(auditorsChangeNothing))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless and cookie-free: credentials come with every request, so there is no session to forge.
         .csrf(AbstractHttpConfigurer::disable)
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
-        .build();
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    if (basicAuth) {
+      http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
+    }
+    IdentityProviderSignIn signIn = identityProvider.getIfAvailable();
+    if (signIn != null) {
+      signIn.configureApi(http);
+    }
+    return http.build();
   }
 
   private static RequestMatcher path(String pattern) {
@@ -101,7 +113,12 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<IdentityProviderSignIn> identityProvider)
+      throws Exception {
+    IdentityProviderSignIn signIn = identityProvider.getIfAvailable();
+    if (signIn != null) {
+      signIn.configureWebapps(http);
+    }
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // The Camunda webapps run their own session login and CSRF protection (CsrfPreventionFilter).

@@ -163,7 +163,9 @@ public final class AuditVerifier {
               + (seq > expected ? "events before it were removed or moved" : "an event was inserted, repeated or moved"));
         }
         byte[] leaf = EventLeaf.leafHash(id, text(event.get("occurredAt"), "events.occurredAt"),
-            text(event.get("actor"), "events.actor"), text(event.get("action"), "events.action"),
+            text(event.get("actor"), "events.actor"),
+            nullableText(event.get("actorSubject"), "events.actorSubject"),
+            nullableText(event.get("actorIssuer"), "events.actorIssuer"), text(event.get("action"), "events.action"),
             nullableNumber(event.get("projectId"), "events.projectId"),
             nullableText(event.get("projectCode"), "events.projectCode"), text(event.get("details"), "events.details"));
         Object stated = event.get("leafHash");

@@ -45,4 +45,22 @@ class EventLeafTest {
     assertThat(hex).contains("00000006" + "72c3a96ec3a9").contains("ffffffffffffffff").endsWith("000000027b7d");
     assertThat(EventLeaf.leafHash(42, AT, "réné", "X", null, null, "{}")).isEqualTo(Merkle.leafHash(bytes));
   }
+
+  @Test
+  void anActorVouchedForByAnIdentityProviderIsCoveredWithSubjectAndIssuerInTheSecondFormat() {
+    String plain = leaf(1, AT, "petra", "VOTE", 7L, "PRJ-1", "{}");
+    String vouched = Merkle.hex(EventLeaf.leafHash(1, AT, "petra", "9a2e", "https://idp/bank", "VOTE", 7L, "PRJ-1",
+        "{}"));
+    // without subject and issuer the bytes are those of the first format, so older leaves verify as before
+    assertThat(Merkle.hex(EventLeaf.leafHash(1, AT, "petra", null, null, "VOTE", 7L, "PRJ-1", "{}"))).isEqualTo(plain);
+    assertThat(vouched).isNotEqualTo(plain)
+        .isNotEqualTo(Merkle.hex(EventLeaf.leafHash(1, AT, "petra", "9a2f", "https://idp/bank", "VOTE", 7L, "PRJ-1",
+            "{}")))
+        .isNotEqualTo(Merkle.hex(EventLeaf.leafHash(1, AT, "petra", "9a2e", "https://idp/other", "VOTE", 7L, "PRJ-1",
+            "{}")));
+    String hex = HexFormat.of().formatHex(EventLeaf.canonicalBytes(1, AT, "petra", "9a2e", "https://idp/bank", "VOTE",
+        7L, "PRJ-1", "{}"));
+    assertThat(hex).startsWith("00000015" + HexFormat.of().formatHex(EventLeaf.FORMAT_VOUCHED.getBytes()))
+        .contains(HexFormat.of().formatHex("petra".getBytes()) + "00000004" + HexFormat.of().formatHex("9a2e".getBytes()));
+  }
 }
