@@ -80,7 +80,12 @@ public class ObjectiveCatalogue {
   @Transactional
   public Objective update(String code, ObjectiveInput input, String by) {
     Objective existing = get(code);
-    if (input.code() != null && !input.code().equals(code)) {
+    // the body is the whole objective, code included (its schema requires it): a body without it is refused, not
+    // completed from the path
+    if (input.code() == null) {
+      throw new InvalidRequestException("code", "must not be blank (the objective's code, " + code + ")");
+    }
+    if (!input.code().equals(code)) {
       throw new InvalidRequestException("code", "cannot be changed (was " + code + ")");
     }
     ObjectiveInput withCode = new ObjectiveInput(code, input.name(), input.description(), input.owner(), input.kpi(),

@@ -81,6 +81,20 @@ class ObjectiveApiTest extends AppTest {
     }
 
     @Test
+    void anUpdateCarriesTheCode() {
+      String code = code();
+      assertThat(http("petra").post("/api/v1/objectives", objective(code)).status()).isEqualTo(201);
+      Map<String, Object> withoutCode = objective(code);
+      withoutCode.remove("code");
+      withoutCode.put("name", "Renamed without its code");
+      Http.Response response = http("petra").put("/api/v1/objectives/" + code, withoutCode);
+      assertThat(response.status()).as(response.body()).isEqualTo(400);
+      assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("code");
+      assertThat(jdbc.queryForObject("SELECT name FROM strategic_objective WHERE code = ?", String.class, code))
+          .isNotEqualTo("Renamed without its code");
+    }
+
+    @Test
     void aCodeIsUnique() {
       String code = code();
       assertThat(http("petra").post("/api/v1/objectives", objective(code)).status()).isEqualTo(201);
