@@ -56,8 +56,10 @@ public class Cancellations {
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw new InvalidRequestException("reason", "is required (at most 2000 characters)");
     }
-    ProcessInstance lifecycle = lifecycles.running(project.code()).orElseThrow(() -> BusinessRuleException.conflict(
-        project.code() + " is " + project.status() + " (" + project.phase() + "): only a project between approval"
+    // a second cancellation at the same moment waits here for the first, then finds no lifecycle running
+    Project current = governance.lockForInstruction(project.id());
+    ProcessInstance lifecycle = lifecycles.running(current.code()).orElseThrow(() -> BusinessRuleException.conflict(
+        current.code() + " is " + current.status() + " (" + current.phase() + "): only a project between approval"
             + " and closure can be cancelled; a request in initiation is withdrawn"));
     governance.instructCancellation(project.id(), user, capacity, reason.strip());
     engineAccess.asSystem(() -> runtimeService.createMessageCorrelation(ClosureVariables.CANCEL_MESSAGE)

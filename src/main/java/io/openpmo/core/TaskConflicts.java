@@ -15,27 +15,41 @@ import org.springframework.stereotype.Component;
 /**
  * Says in words why a claim or a decision on a task lost: someone else claimed it ("already claimed by pierre"),
  * decided it ("already decided by pierre at 10:42"), or it is no longer open. Read with the caller's own
- * authorizations: who decided is told only to someone who may read the task's history.
+ * authorizations: who decided is told only to someone who may read the task's history. A call that failed while
+ * the task is still open and still the caller's to work on (held by the caller, or by nobody) lost no race: it
+ * met another request's change of the same process at the same moment, nothing of it was written, and the answer
+ * is a 503 that tells the client to send it again.
  */
 @Component
 public class TaskConflicts {
 
   /**
-   * The answer: 409 when the task is held or was decided, 403 when it is open but not for this caller, 404 when
-   * there never was such a task (for this caller).
+   * The answer: 409 when the task is held by someone else or was decided, 503 (retry) when it is still open for
+   * the caller, 403 when it is open but not for this caller, 404 when there never was such a task (for this
+   * caller).
    */
   public record Conflict(HttpStatus status, String message) {
+
+    /** Seconds a client waits before it sends a call again that met a concurrent change (a 503). */
+    public static final int RETRY_AFTER_SECONDS = 1;
+
+    public boolean retryable() {
+      return status == HttpStatus.SERVICE_UNAVAILABLE;
+    }
   }
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private final TaskService taskService;
   private final HistoryService historyService;
   private final Clock clock;
+  private final CurrentUser currentUser;
 
-  public TaskConflicts(TaskService taskService, HistoryService historyService, Clock clock) {
+  public TaskConflicts(TaskService taskService, HistoryService historyService, Clock clock,
+      CurrentUser currentUser) {
     this.taskService = taskService;
     this.historyService = historyService;
     this.clock = clock;
+    this.currentUser = currentUser;
   }
 
   /** Whether the task is still open (as far as the caller may see). */
@@ -51,10 +65,14 @@ public class TaskConflicts {
     try {
       Task open = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
       if (open != null) {
-        return new Conflict(HttpStatus.CONFLICT, open.getAssignee() != null
-            ? "Task " + name(open.getName(), taskId) + " is already claimed by " + open.getAssignee()
-            : "Task " + name(open.getName(), taskId) + " was changed by someone else at the same moment;"
-                + " reload it and try again");
+        String assignee = open.getAssignee();
+        if (assignee == null || currentUser.id().filter(assignee::equals).isPresent()) {
+          return new Conflict(HttpStatus.SERVICE_UNAVAILABLE, "Task " + name(open.getName(), taskId)
+              + " is still open, but another request changed its process at the same moment; nothing of this"
+              + " call was written. Send it again.");
+        }
+        return new Conflict(HttpStatus.CONFLICT, "Task " + name(open.getName(), taskId) + " is already claimed by "
+            + assignee);
       }
       HistoricTaskInstance done = taskId == null ? null
           : historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();

@@ -45,15 +45,17 @@ public class WithdrawalService {
   public Project withdraw(String code, String reason) {
     String user = currentUser.id().orElseThrow();
     // a project the caller may not see does not exist for them
-    Project project = access.visible(code);
+    Project visible = access.visible(code);
     Capacity capacity;
-    if (user.equals(project.requester())) {
+    if (user.equals(visible.requester())) {
       capacity = Capacity.REQUESTER;
     } else if (currentUser.isInAnyGroup(Groups.PMO)) {
       capacity = Capacity.PMO;
     } else {
       throw BusinessRuleException.forbidden("Only the requester or the PMO may withdraw " + code);
     }
+    // a second withdrawal at the same moment waits here for the first, then sees its outcome
+    Project project = governance.lockForInstruction(visible.id());
     if (project.phase() != ProjectPhase.INITIATION || project.isFinal()) {
       throw BusinessRuleException.conflict(code + " is " + project.status() + " and can no longer be withdrawn");
     }

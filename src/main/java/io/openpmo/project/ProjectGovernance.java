@@ -202,6 +202,16 @@ public class ProjectGovernance {
         Map.of("round", round(project), "rejectedBy", describe(rejections)));
   }
 
+  /**
+   * The project as it is now, its row locked until the caller's transaction ends: two instructions on one project
+   * (two withdrawals from two nodes, two cancellations) are taken one after the other, and the second sees what
+   * the first did, instead of both passing their checks and the second failing halfway.
+   */
+  @Transactional
+  public Project lockForInstruction(long projectId) {
+    return lock(projectId);
+  }
+
   /** Records a withdrawal: the requester, or a member of the PMO (the caller checked the capacity). */
   @Transactional
   public void instructWithdrawal(long projectId, String by, Capacity capacity, String reason) {

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * (on any surface, nested or-queries included); no Java serialization and deserialization only of an
  * allow-list of types; no XXE; models that run no code ({@link ModelCodeGuard}) and expressions that reach
  * our delegates and nothing else; the engine surface limited to what the processes intend
- * ({@link GovernanceCommandGuard}); and every user task under the application's task governance.
+ * ({@link GovernanceCommandGuard}); every user task under the application's task governance; and a task call that
+ * met another request's change of the same process retried before its caller hears of it
+ * ({@link ConcurrentTaskChangeRetry}).
  */
 @Component
 public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implements ApplicationContextAware {
@@ -78,7 +80,9 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
       ProcessEngineConfigurationImpl configuration, Supplier<ModelDeploymentPolicy> models,
       Supplier<AssignmentCheck> assignmentCheck) {
     List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    // one instance per chain: an interceptor holds its successor
+    // one instance per chain: an interceptor holds its successor; outermost first: errors in words, no query
+    // expressions, the governance guard (checked once), then the retry of a task call that met a concurrent change
+    interceptors.add(0, new ConcurrentTaskChangeRetry());
     interceptors.add(0, new GovernanceCommandGuard(configuration.getIdentityService(),
         configuration.getRepositoryService(), models, assignmentCheck));
     interceptors.add(0, new QueryExpressionGuard());

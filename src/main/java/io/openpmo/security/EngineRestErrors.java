@@ -156,7 +156,9 @@ class EngineRestErrors {
       }
       if (cause instanceof OptimisticLockingException || taskGone(cause)) {
         TaskConflicts.Conflict conflict = CONTEXTS.getFirst().getBean(TaskConflicts.class).describe(taskId(cause, uri));
-        return answer(conflict.status().value(), cause, conflict.message());
+        Response answer = answer(conflict.status().value(), cause, conflict.message());
+        return conflict.retryable() ? Response.fromResponse(answer)
+            .header("Retry-After", String.valueOf(TaskConflicts.Conflict.RETRY_AFTER_SECONDS)).build() : answer;
       }
       if (cause instanceof AuthorizationException) {
         return answer(403, cause, cause.getMessage());

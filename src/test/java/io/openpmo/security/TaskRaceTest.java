@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openpmo.support.AppTest;
 import io.openpmo.support.Http;
 import io.openpmo.support.Journeys;
+import io.openpmo.support.Race;
 import io.openpmo.support.Requests;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,11 +24,11 @@ class TaskRaceTest extends AppTest {
 
   static final Map<String, Object> APPROVE = Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"),
       "conflictOfInterest", Map.of("value", false)));
-  final ExecutorService clients = Executors.newFixedThreadPool(2);
+  final Race clients = new Race(2);
 
   @AfterAll
   void stopClients() {
-    clients.shutdownNow();
+    clients.close();
   }
 
   /** The PMO review of a fresh request (petra and pierre both may take it). */
@@ -144,19 +140,6 @@ class TaskRaceTest extends AppTest {
 
   /** Both calls released at the same moment; their answers. */
   List<Http.Response> race(Callable<Http.Response> first, Callable<Http.Response> second) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Response>> futures = new ArrayList<>();
-    for (Callable<Http.Response> call : List.of(first, second)) {
-      futures.add(clients.submit(() -> {
-        start.await();
-        return call.call();
-      }));
-    }
-    start.countDown();
-    List<Http.Response> answers = new ArrayList<>();
-    for (Future<Http.Response> future : futures) {
-      answers.add(future.get());
-    }
-    return answers;
+    return clients.atOnce(first, second);
   }
 }
