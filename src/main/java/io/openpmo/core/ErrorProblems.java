@@ -207,10 +207,19 @@ public class ErrorProblems {
         error = (Throwable) request.getAttribute("org.springframework.boot.web.servlet.error.DefaultErrorAttributes.ERROR");
       }
       String detail = detail(status, error, (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE), path);
+      request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+      if (status >= 500 && DatabaseOutage.in(error)) {
+        // an engine call of ours lost its database (the engine wraps the failure in its own exception): the same
+        // 503 as a transaction that could not begin, which the client may retry
+        LOG.warn("Request {} failed: the database could not be reached", path, error);
+        response.resetBuffer();
+        response.setHeader("Retry-After", ApiProblemHandler.RETRY_AFTER_SECONDS);
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null, path);
+        return;
+      }
       if (status >= 500 && error != null) {
         LOG.error("Request {} failed", path, error);
       }
-      request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
       response.resetBuffer();
       if (page(request, response, status, path)) {
         return;

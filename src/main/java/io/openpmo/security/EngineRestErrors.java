@@ -3,6 +3,7 @@ package io.openpmo.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.core.DatabaseOutage;
 import io.openpmo.core.TaskConflicts;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -130,7 +131,7 @@ class EngineRestErrors {
       return answer(400, exception, "The body is required (a JSON object)");
     }
     // the database went away under the call: the caller may retry; checked first, as the race check reads the database
-    if (databaseUnavailable(exception)) {
+    if (DatabaseOutage.in(exception)) {
       return Response.fromResponse(answer(503, exception, "The database could not be reached while this call ran;"
           + " nothing was done twice. Retry it shortly.")).header("Retry-After", "5").build();
     }
@@ -197,27 +198,6 @@ class EngineRestErrors {
     }
     TaskConflicts.Conflict conflict = conflicts.describe(task);
     return conflict.status().value() == 409 ? answer(409, exception, conflict.message()) : null;
-  }
-
-  /**
-   * A fail-over, restart or terminated connection anywhere in the cause chain: Spring's transaction and resource
-   * failures, the pool's transient connection failure, or SQL states of class 08 (connection exception) and 57P
-   * (operator intervention: admin shutdown, crash shutdown, cannot connect now).
-   */
-  static boolean databaseUnavailable(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
-          || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-          || cause instanceof java.sql.SQLTransientConnectionException
-          || cause instanceof java.sql.SQLNonTransientConnectionException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The caller's own mistake (bad input, missing rights) under a RestException the resource wrapped it in. */

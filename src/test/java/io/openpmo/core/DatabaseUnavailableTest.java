@@ -37,4 +37,30 @@ class DatabaseUnavailableTest {
     assertThat(answer.getBody().getDetail()).contains("Retry it (with the same Idempotency-Key)");
     assertThat(answer.getBody().getType().toString()).isEqualTo("urn:openpmo:problem:database-unavailable");
   }
+
+  /** What no handler took ends in the error controller: a lost connection inside an engine call of ours. */
+  @org.junit.jupiter.api.Test
+  void anEngineCallThatLostItsConnectionIsA503WithRetryAfterAndOtherFailuresStay500s() throws Exception {
+    var terminated = new org.camunda.bpm.engine.ProcessEngineException("persistence", new java.sql.SQLException(
+        "FATAL: terminating connection due to administrator command", "57P01"));
+    var outage = errorPage(terminated);
+    assertThat(outage.getStatus()).isEqualTo(503);
+    assertThat(outage.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo(ApiProblemHandler.RETRY_AFTER_SECONDS);
+    assertThat(outage.getContentAsString()).contains("\"status\":503");
+
+    var bug = errorPage(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03051 listener failed"));
+    assertThat(bug.getStatus()).isEqualTo(500);
+    assertThat(bug.getHeader(HttpHeaders.RETRY_AFTER)).isNull();
+    assertThat(bug.getContentAsString()).doesNotContain("ENGINE-03051");
+  }
+
+  static org.springframework.mock.web.MockHttpServletResponse errorPage(Throwable failure) throws Exception {
+    var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/error");
+    request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500);
+    request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, failure);
+    request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/projects");
+    var response = new org.springframework.mock.web.MockHttpServletResponse();
+    new ErrorProblems.ProblemErrorController().error(request, response);
+    return response;
+  }
 }

@@ -44,7 +44,7 @@ class EngineRestDatabaseUnavailableTest {
     Throwable tooLong = new ProcessEngineException("insert", new PersistenceException(
         new SQLException("value too long for type character varying(4000)", "22001")));
 
-    assertThat(EngineRestErrors.databaseUnavailable(tooLong)).isFalse();
+    assertThat(io.openpmo.core.DatabaseOutage.in(tooLong)).isFalse();
     assertThat(EngineRestErrors.translate(tooLong, null).getStatus()).isEqualTo(400);
   }
 }

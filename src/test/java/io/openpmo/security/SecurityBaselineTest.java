@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each point of the security baseline (ARCHITECTURE.md), over real HTTP where a user would meet it. */
+/** Each point of the security baseline (README, "Security"), over real HTTP where a user would meet it. */
 class SecurityBaselineTest extends AppTest {
 
   @Autowired RepositoryService repositoryService;
