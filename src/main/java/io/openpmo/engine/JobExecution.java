@@ -1,6 +1,10 @@
 package io.openpmo.engine;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +16,16 @@ public class JobExecution {
 
   JobExecution(ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
+  }
+
+  /**
+   * The job this thread is executing, if any (the job executor's or an operator's "execute job"): a retried job
+   * keeps its id, so what a job does outside the database (a mail) can carry it and be recognised when repeated.
+   */
+  public static Optional<String> currentJobId() {
+    CommandContext context = Context.getCommandContext();
+    JobEntity job = context == null ? null : context.getCurrentJob();
+    return Optional.ofNullable(job).map(JobEntity::getId);
   }
 
   /** Whether this node's job executor has been started (and not shut down). */

@@ -42,6 +42,14 @@ class LoggingMailSender implements JavaMailSender {
 
   @Override
   public void send(MimeMessage... mimeMessages) {
-    throw new UnsupportedOperationException("The demo mail log takes simple messages only");
+    for (MimeMessage message : mimeMessages) {
+      try {
+        message.saveChanges();
+        LOG.info("Mail (demo, not sent) {} to {}: {}\n{}", message.getMessageID(),
+            Arrays.toString(message.getAllRecipients()), message.getSubject(), message.getContent());
+      } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+        throw new org.springframework.mail.MailPreparationException("The demo mail log could not read a mail", e);
+      }
+    }
   }
 }

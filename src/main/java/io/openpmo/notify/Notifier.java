@@ -12,7 +12,16 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
+import io.openpmo.core.Sha256;
+import io.openpmo.engine.JobExecution;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +29,11 @@ import org.springframework.stereotype.Service;
  * Sends e-mail to people known by user id or by group (addresses from the identity service: the
  * database users, or LDAP). A failure to send is thrown, never swallowed: callers run in async
  * process steps, so the engine retries and raises an incident instead of losing the message.
+ *
+ * <p>Mail is delivered at least once: a job that loses its database after the mail server accepted the message is
+ * run again and sends it again. Such a repeat carries the same {@code Message-ID} (derived from the job, which keeps
+ * its id when retried, and the message), so mail systems that drop duplicates by Message-ID show it once and anyone
+ * else can tell it is the same message.
  */
 @Service
 public class Notifier {
@@ -68,15 +82,47 @@ public class Notifier {
       LOG.warn("No e-mail address for {} / {}: '{}' not sent", message.users(), message.groups(), message.subject());
       return List.of();
     }
-    SimpleMailMessage mail = new SimpleMailMessage();
-    mail.setFrom(from);
-    mail.setTo(addresses.toArray(String[]::new));
-    mail.setSubject(message.subject());
-    mail.setText(message.body() + "\n\n--\nOpenPMO governance · Tasklist: " + publicUrl + "/camunda/app/tasklist/\n");
-    mailSender.send(mail);
+    String text = message.body() + "\n\n--\nOpenPMO governance · Tasklist: " + publicUrl + "/camunda/app/tasklist/\n";
+    try {
+      String origin = JobExecution.currentJobId().orElseGet(() -> UUID.randomUUID().toString());
+      MimeMessage mail = new IdentifiedMessage(messageId(origin, message, addresses));
+      MimeMessageHelper helper = new MimeMessageHelper(mail, StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(addresses.toArray(String[]::new));
+      helper.setSubject(message.subject());
+      helper.setText(text);
+      mailSender.send(mail);
+    } catch (MessagingException e) {
+      throw new MailPreparationException("Could not prepare the mail '" + message.subject() + "'", e);
+    }
     auditTrail.record("NOTIFICATION_SENT", projectId, projectCode,
         Map.of("subject", message.subject(), "recipients", new ArrayList<>(recipients)));
     return new ArrayList<>(addresses);
+  }
+
+  /**
+   * The same for a repeat of the same message from the same origin (the job sending it: a retried job keeps its
+   * id); otherwise unique (a message sent outside a job has a random origin; the same text sent later by another
+   * job gets another id).
+   */
+  static String messageId(String origin, Message message, Set<String> addresses) {
+    String content = origin + "\n" + String.join(",", addresses) + "\n" + message.subject() + "\n" + message.body();
+    return "<" + Sha256.hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "@openpmo>";
+  }
+
+  /** A MIME message that keeps the Message-ID it was given instead of generating one when it is sent. */
+  static final class IdentifiedMessage extends MimeMessage {
+    private final String messageId;
+
+    IdentifiedMessage(String messageId) {
+      super(Session.getInstance(new Properties()));
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
   }
 
   private void addressOf(String userId, Set<String> addresses, Set<String> recipients) {

@@ -329,6 +329,7 @@ class ClusterReliabilityIT {
     checks.checkWork(setup.items, keysSent);
     checks.checkDatabase();
     checks.checkMails(setup.items, mail.approvalsByCode());
+    checks.checkRepeatsRecognisable(setup.items, mail.approvalMessageIds());
     checks.checkAudit(auditor, a);
     violations.addAll(checks.violations());
     phase("two clients racing on the same task from both nodes", tally, checks);
@@ -390,6 +391,7 @@ class ClusterReliabilityIT {
     checks.checkWork(workload.items, keysSent);
     checks.checkDatabase();
     checks.checkMails(workload.items, mail.approvalsByCode());
+    checks.checkRepeatsRecognisable(workload.items, mail.approvalMessageIds());
     for (Node node : nodes) {
       if (node.alive()) {
         checks.checkAudit(auditor, node);

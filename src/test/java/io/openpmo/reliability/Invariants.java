@@ -123,6 +123,17 @@ final class Invariants {
     tally.add("decision mails delivered twice (a node died between sending and committing)", twice);
   }
 
+  /**
+   * A decision mail sent again (its job lost the database after the mail server took it) carries the Message-ID of
+   * the first sending, so mail systems can drop the repeat and people can tell it is the same message.
+   */
+  void checkRepeatsRecognisable(Collection<Workload.Item> items, Map<String, Set<String>> messageIdsByCode) {
+    List<String> renamed = items.stream().filter(i -> i.decided)
+        .filter(i -> messageIdsByCode.getOrDefault(i.code, Set.of()).size() > 1).map(i -> i.code).toList();
+    expectZero("decision mails sent again under another Message-ID", renamed.size(),
+        renamed.stream().limit(5).toList().toString());
+  }
+
   /** The audit trail verifies, as an auditor asks a node. */
   void checkAudit(ClusterClient auditor, Node node) {
     ClusterClient.Answer answer = auditor.get(node, "/api/v1/audit/verification");

@@ -17,6 +17,7 @@ final class MailServer implements AutoCloseable {
   private static final Pattern DECISION = Pattern.compile("^(PRJ-\\d{4}-\\d+) approved: ");
   private final int port;
   private final Map<String, Integer> fromStoppedServers = new java.util.HashMap<>();
+  private final Map<String, java.util.Set<String>> idsFromStoppedServers = new java.util.HashMap<>();
   private long receivedByStoppedServers;
   private GreenMail server;
 
@@ -36,6 +37,8 @@ final class MailServer implements AutoCloseable {
   /** Takes the server down (what it received so far is kept). */
   synchronized void stop() {
     count(server).forEach((code, copies) -> fromStoppedServers.merge(code, copies, Integer::sum));
+    messageIds(server).forEach((code, ids) -> idsFromStoppedServers.computeIfAbsent(code, c -> new java.util.HashSet<>())
+        .addAll(ids));
     receivedByStoppedServers += server.getReceivedMessages().length;
     server.stop();
     server = null;
@@ -57,6 +60,32 @@ final class MailServer implements AutoCloseable {
     Map<String, Integer> sendings = new java.util.HashMap<>();
     copies.forEach((code, n) -> sendings.put(code, (n + 1) / 2));
     return sendings;
+  }
+
+  /** The Message-IDs under which each approved request's decision mail arrived (one, however often it was sent). */
+  synchronized Map<String, java.util.Set<String>> approvalMessageIds() {
+    Map<String, java.util.Set<String>> ids = new java.util.HashMap<>();
+    idsFromStoppedServers.forEach((code, seen) -> ids.put(code, new java.util.HashSet<>(seen)));
+    if (server != null) {
+      messageIds(server).forEach((code, seen) -> ids.computeIfAbsent(code, c -> new java.util.HashSet<>())
+          .addAll(seen));
+    }
+    return ids;
+  }
+
+  private static Map<String, java.util.Set<String>> messageIds(GreenMail server) {
+    Map<String, java.util.Set<String>> ids = new java.util.HashMap<>();
+    for (MimeMessage message : server.getReceivedMessages()) {
+      try {
+        Matcher decision = DECISION.matcher(message.getSubject());
+        if (decision.find()) {
+          ids.computeIfAbsent(decision.group(1), c -> new java.util.HashSet<>()).add(message.getMessageID());
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return ids;
   }
 
   synchronized long received() {
