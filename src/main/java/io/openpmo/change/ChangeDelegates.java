@@ -54,7 +54,7 @@ class ChangeDelegates {
       List<String> named = strings(execution.getVariable(CHANGE_APPROVER_GROUPS));
       List<String> approvers = new ArrayList<>(APPROVER_ORDER.stream().filter(named::contains).toList());
       changes.recordClassification(changeId(execution), (String) execution.getVariable(CHANGE_CLASS), approvers,
-          firedRules.take("changeClassification", "changeApprovers"));
+          firedRules.take(execution, "changeClassification", "changeApprovers"));
       execution.setVariable(CHANGE_APPROVER_GROUPS, approvers);
       execution.setVariable(CHANGE_REJECTED, false);
       CLASSIFICATION_FACTS.forEach(execution::removeVariable);

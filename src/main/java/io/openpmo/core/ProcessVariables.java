@@ -10,6 +10,12 @@ public final class ProcessVariables {
   public static final String PROJECT_ID = "projectId";
 
   /**
+   * The rules the decision tables of the business rule tasks fired, kept until the step that records the decision
+   * takes them ({@link FiredRules}); a JSON text, written by the engine, never by a form.
+   */
+  public static final String FIRED_RULES = "firedRules";
+
+  /**
    * The project a process (or a task of it) works on. For a task it is read from its execution, never from the
    * task's own variables, which hold what a person submitted.
    */
