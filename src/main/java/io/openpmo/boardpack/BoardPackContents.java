@@ -1,5 +1,6 @@
 package io.openpmo.boardpack;
 
+import io.openpmo.project.Health;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.planning.PortfolioReview;
 import io.openpmo.planning.PortfolioReviews;
@@ -101,9 +102,9 @@ public class BoardPackContents {
           latest.put(r.projectId(), r.health());
         }
       }
-      int green = count(latest, "GREEN");
-      int amber = count(latest, "AMBER");
-      int red = count(latest, "RED");
+      int green = count(latest, Health.GREEN.name());
+      int amber = count(latest, Health.AMBER.name());
+      int red = count(latest, Health.RED.name());
       trend.add(new BoardPackContent.HealthMonth(month.toString(), green, amber, red,
           Math.max(0, report.projectCount() - green - amber - red)));
     }

@@ -15,7 +15,9 @@ import io.openpmo.core.FiredRules;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.intake.ApprovalRoute;
 import io.openpmo.notify.Notifier;
+import io.openpmo.project.Evidence;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.resource.ResourcePlans;
 import io.openpmo.review.ReviewVariables;
 import io.openpmo.security.Groups;
@@ -38,6 +40,12 @@ class ChangeDelegates {
     return ((Number) execution.getVariable(CHANGE_REQUEST_ID)).longValue();
   }
 
+  /** Why the PMO intervened on the RED project: the comment recorded with its decision (task_decision). */
+  private static String interventionComment(ProjectGovernance governance, long projectId) {
+    return governance.latestTaskDecision(projectId, ProjectGovernance.RED_INTERVENTION_DECISION)
+        .map(Evidence.TaskDecision::comment).orElse(null);
+  }
+
   private static List<String> strings(Object collection) {
     return ((Collection<?>) collection).stream().map(Object::toString).toList();
   }
@@ -54,7 +62,7 @@ class ChangeDelegates {
       List<String> named = strings(execution.getVariable(CHANGE_APPROVER_GROUPS));
       List<String> approvers = new ArrayList<>(APPROVER_ORDER.stream().filter(named::contains).toList());
       changes.recordClassification(changeId(execution), (String) execution.getVariable(CHANGE_CLASS), approvers,
-          firedRules.take("changeClassification", "changeApprovers"));
+          firedRules.take(execution, "changeClassification", "changeApprovers"));
       execution.setVariable(CHANGE_APPROVER_GROUPS, approvers);
       execution.setVariable(CHANGE_REJECTED, false);
       CLASSIFICATION_FACTS.forEach(execution::removeVariable);
@@ -159,20 +167,20 @@ class ChangeDelegates {
   JavaDelegate noteChangeRequestDelegate(io.openpmo.audit.AuditTrail auditTrail) {
     return execution -> auditTrail.record("CHANGE_NOTED_BY_LIFECYCLE",
         projectId(execution), execution.getProcessBusinessKey(),
-        java.util.Map.of("change", String.valueOf(execution.getVariable("lastChangeRequest"))));
+        java.util.Map.of("change", String.valueOf(execution.getVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST))));
   }
 
   /** The PMO's intervention on a RED project raises a change request; the project manager assesses its impact. */
   @Bean
   JavaDelegate raiseChangeRequestDelegate(ChangeSubmissions submissions, io.openpmo.project.ProjectMapper projects,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, ProjectGovernance governance) {
     return execution -> {
       Project project = projects.findById(projectId(execution)).orElseThrow();
-      Object comment = execution.getVariable("decisionComment");
+      String comment = interventionComment(governance, project.id());
       ChangeRequest change = submissions.raise(project, new ChangeRequestInput("Recovery of RED project " + project.code(),
-          comment == null ? "PMO intervention on a RED status report" : comment.toString(), false, null, 0,
+          comment == null ? "PMO intervention on a RED status report" : comment, false, null, 0,
           java.math.BigDecimal.ZERO, "HIGH", false, false, null), currentUser.idOrSystem(), "RED_INTERVENTION");
-      execution.setVariable("lastChangeRequest", change.code());
+      execution.setVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST, change.code());
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import io.openpmo.project.ChangeStatus;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -20,7 +21,7 @@ interface ChangeMapper {
 
   int updateImpact(ChangeRequest change);
 
-  int setStatus(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
+  int setStatus(@Param("id") long id, @Param("status") ChangeStatus status, @Param("now") java.time.OffsetDateTime now);
 
   int setClassification(@Param("id") long id, @Param("changeClass") String changeClass,
       @Param("approverGroups") String approverGroups, @Param("now") java.time.OffsetDateTime now);
@@ -29,7 +30,7 @@ interface ChangeMapper {
 
   int setReapprovalGroups(@Param("id") long id, @Param("groups") String groups);
 
-  int decide(@Param("id") long id, @Param("status") String status, @Param("now") java.time.OffsetDateTime now);
+  int decide(@Param("id") long id, @Param("status") ChangeStatus status, @Param("now") java.time.OffsetDateTime now);
 
   int setBaselines(@Param("id") long id, @Param("before") Long before, @Param("after") Long after);
 

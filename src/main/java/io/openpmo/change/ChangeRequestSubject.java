@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.core.Labels;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -7,7 +8,6 @@ import io.openpmo.project.ProjectSummary;
 import io.openpmo.review.ReviewSubject;
 import io.openpmo.review.ReviewSubjectType;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,16 +83,16 @@ class ChangeRequestSubject implements ReviewSubject {
 
   @Override
   public Set<String> decisions(String stage) {
-    return new LinkedHashSet<>(List.of("APPROVE", "REJECT"));
+    return ReviewVerdict.offered(ReviewVerdict.APPROVE, ReviewVerdict.REJECT);
   }
 
   @Override
   public boolean needsComment(String decision) {
-    return "REJECT".equals(decision);
+    return ReviewVerdict.REJECT.is(decision);
   }
 
   @Override
   public Map<String, Object> afterVote(String stage, String decision) {
-    return "REJECT".equals(decision) ? Map.of(ChangeVariables.CHANGE_REJECTED, true) : Map.of();
+    return ReviewVerdict.REJECT.is(decision) ? Map.of(ChangeVariables.CHANGE_REJECTED, true) : Map.of();
   }
 }

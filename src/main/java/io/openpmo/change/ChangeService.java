@@ -1,5 +1,7 @@
 package io.openpmo.change;
 
+import io.openpmo.project.ChangeStatus;
+import io.openpmo.project.ReviewVerdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openpmo.audit.AuditTrail;
@@ -41,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeService {
 
   /** A change in one of these states is still undecided. */
-  static final Set<String> OPEN_STATUSES = Set.of("RAISED", "ASSESSED", "IN_APPROVAL", "IN_REAPPROVAL", "APPROVED");
+  static final Set<String> OPEN_STATUSES = ChangeStatus.OPEN;
   static final Set<String> RISK_IMPACTS = Set.of("NONE", "LOW", "MEDIUM", "HIGH");
   /** Approved overruns beyond this share of the original budget send the project back through approvalRouting. */
   static final BigDecimal REAPPROVAL_THRESHOLD = new BigDecimal("0.10");
@@ -81,7 +83,7 @@ public class ChangeService {
         Boolean.TRUE.equals(input.scopeChange()), blankToNull(input.scopeDescription()), orZero(input.delayDays()),
         input.costDelta() == null ? BigDecimal.ZERO : input.costDelta(),
         input.riskImpact() == null ? "NONE" : input.riskImpact(), Boolean.TRUE.equals(input.regulatoryImpact()),
-        Boolean.TRUE.equals(input.emergency()), "RAISED", null, null, false, by, via, null, planJson(input.plan()),
+        Boolean.TRUE.equals(input.emergency()), ChangeStatus.RAISED.name(), null, null, false, by, via, null, planJson(input.plan()),
         null, null, null, now, now, null));
     ChangeRequest change = get(id);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -172,7 +174,7 @@ public class ChangeService {
     ChangeRequest change = get(id);
     OffsetDateTime now = now();
     mapper.setClassification(id, changeClass, String.join(",", approvers), now);
-    mapper.setStatus(id, "IN_APPROVAL", now);
+    mapper.setStatus(id, ChangeStatus.IN_APPROVAL, now);
     Project project = project(change.projectId());
     auditTrail.record("CHANGE_CLASSIFIED", project.id(), project.code(), Map.of("change", change.code(),
         "class", changeClass, "approvers", approvers, "rules", rules));
@@ -191,7 +193,7 @@ public class ChangeService {
         && newBudget.subtract(project.budget()).compareTo(project.budget().multiply(REAPPROVAL_THRESHOLD)) > 0;
     mapper.setReapprovalRequired(id, required);
     if (required) {
-      mapper.setStatus(id, "IN_REAPPROVAL", now());
+      mapper.setStatus(id, ChangeStatus.IN_REAPPROVAL, now());
       auditTrail.record("CHANGE_NEEDS_REAPPROVAL", project.id(), project.code(), Map.of("change", change.code(),
           "originalBudget", project.budget(), "newBudget", newBudget));
     }
@@ -239,7 +241,7 @@ public class ChangeService {
     Project project = project(change.projectId());
     Baseline after = baselines.putInForce(project, change.baselineAfterId(), by,
         emergency ? BaselineSource.EMERGENCY_CHANGE : BaselineSource.APPROVED_CHANGE, id);
-    mapper.decide(id, "APPLIED", now());
+    mapper.decide(id, ChangeStatus.APPLIED, now());
     auditTrail.record(by, emergency ? "EMERGENCY_CHANGE_APPLIED" : "CHANGE_APPLIED", project.id(), project.code(),
         Map.of("change", change.code(), "baselineVersion", after.version(),
             "budgetAtCompletion", after.budgetAtCompletion(), "endDate", after.endDate().toString()));
@@ -251,7 +253,7 @@ public class ChangeService {
     if (governance.changeVerdict(id, 1, "EMERGENCY") != ProjectGovernance.ChangeVerdict.APPROVED) {
       throw BusinessRuleException.conflict(change.code() + " was rejected by the PMO; it is rolled back, not confirmed");
     }
-    mapper.setStatus(id, "CONFIRMED", now());
+    mapper.setStatus(id, ChangeStatus.CONFIRMED, now());
     Project project = project(change.projectId());
     auditTrail.record("EMERGENCY_CHANGE_CONFIRMED", project.id(), project.code(), Map.of("change", change.code()));
   }
@@ -265,7 +267,7 @@ public class ChangeService {
     Baseline restored = baselines.saveDraft(project, before, by, "Rollback of emergency change " + change.code(), id);
     baselines.putInForce(project, restored.id(), by, BaselineSource.EMERGENCY_ROLLBACK, id);
     baselines.markRolledBack(change.baselineAfterId());
-    mapper.decide(id, "ROLLED_BACK", now());
+    mapper.decide(id, ChangeStatus.ROLLED_BACK, now());
     auditTrail.record(by, "EMERGENCY_CHANGE_ROLLED_BACK", project.id(), project.code(), Map.of("change",
         change.code(), "restoredVersion", restored.version()));
     return restored;
@@ -282,7 +284,7 @@ public class ChangeService {
     for (ChangeRequest change : open) {
       baselines.draft(projectId).filter(d -> d.id().equals(change.baselineAfterId()))
           .ifPresent(d -> baselines.discard(d.id()));
-      mapper.decide(change.id(), "WITHDRAWN", now());
+      mapper.decide(change.id(), ChangeStatus.WITHDRAWN, now());
       Project project = project(projectId);
       auditTrail.record("CHANGE_WITHDRAWN", projectId, project.code(), Map.of("change", change.code(),
           "reason", reason));
@@ -296,11 +298,11 @@ public class ChangeService {
     governance.requireChangeRejected(id);
     baselines.draft(change.projectId()).filter(d -> d.id().equals(change.baselineAfterId()))
         .ifPresent(d -> baselines.discard(d.id()));
-    mapper.decide(id, "REJECTED", now());
+    mapper.decide(id, ChangeStatus.REJECTED, now());
     Project project = project(change.projectId());
     auditTrail.record("CHANGE_REJECTED", project.id(), project.code(), Map.of("change", change.code(),
         "reasons", reviews.decisions(ReviewSubjectType.CHANGE_REQUEST, id).stream()
-            .filter(d -> "REJECT".equals(d.decision()) && d.comment() != null)
+            .filter(d -> ReviewVerdict.REJECT.is(d.decision()) && d.comment() != null)
             .map(d -> d.groupId() + " (" + d.reviewer() + "): " + d.comment()).toList()));
   }
 

@@ -10,7 +10,7 @@ public final class ChangeVariables {
 
   public static final String CHANGE_REQUEST_ID = "changeRequestId";
   public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
-  public static final String PROJECT_CODE = "projectCode";
+  public static final String PROJECT_CODE = io.openpmo.core.ProcessVariables.PROJECT_CODE;
   public static final String PROJECT_MANAGER = "projectManager";
   public static final String REQUESTED_BY = "requestedBy";
   public static final String IMPACT_ASSESSOR = "impactAssessor";
@@ -32,7 +32,7 @@ public final class ChangeVariables {
       "dataClassification", "projectType", "newTechnology");
 
   /** The change request fields of the Tasklist start form. */
-  public static final List<String> FORM_FIELDS = List.of("projectCode", "title", "reason", "scopeChange",
+  public static final List<String> FORM_FIELDS = List.of(PROJECT_CODE, "title", "reason", "scopeChange",
       "scopeDescription", "delayDays", "costDelta", "riskImpact", "regulatoryImpact", "emergency");
 
   private ChangeVariables() {

@@ -7,6 +7,7 @@ import static io.openpmo.core.FormValues.whole;
 
 import static io.openpmo.change.ChangeVariables.CHANGE_REQUEST_ID;
 
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.lifecycle.Lifecycles;
@@ -75,7 +76,7 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
       try {
         runtimeService.createMessageCorrelation(ChangeVariables.CHANGE_REQUESTED_MESSAGE)
             .processInstanceId(lifecycle.getId())
-            .setVariable("lastChangeRequest", change.code())
+            .setVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST, change.code())
             .correlateWithResult();
       } catch (MismatchingMessageCorrelationException e) {
         throw new BadUserRequestException(project.code() + " has no running lifecycle to change");
@@ -86,9 +87,9 @@ class RegisterChangeRequestDelegate implements JavaDelegate {
   private ChangeRequest fromForm(DelegateExecution execution) {
     String user = currentUser.id().orElseThrow(() ->
         new BadUserRequestException("A change request is raised by an authenticated user"));
-    Object code = execution.getVariable("projectCode");
+    Object code = execution.getVariable(ChangeVariables.PROJECT_CODE);
     Project project = projects.findByCode(code == null ? "" : code.toString().strip())
-        .orElseThrow(() -> new BadUserRequestException("Invalid request: projectCode is not a known project: " + code));
+        .orElseThrow(() -> new InvalidRequestException(ChangeVariables.PROJECT_CODE, "is not a known project: " + code));
     if (!user.equals(project.projectManager()) && !currentUser.isInAnyGroup(Groups.PMO)) {
       throw new BadUserRequestException("Only the project manager " + project.projectManager()
           + " or the PMO raises changes on " + project.code());

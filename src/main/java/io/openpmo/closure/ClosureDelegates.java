@@ -2,6 +2,8 @@ package io.openpmo.closure;
 
 import static io.openpmo.core.ProcessVariables.projectId;
 
+import io.openpmo.project.Evidence;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.change.ChangeSubmissions;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.lifecycle.LifecycleService;
@@ -36,7 +38,7 @@ class ClosureDelegates {
 
   /** Lifecycle: delivered (after G2), stopped or cancelled, the project goes into closure. */
   @Bean
-  JavaDelegate startClosureDelegate(LifecycleService lifecycle, ClosureStarter starter) {
+  JavaDelegate startClosureDelegate(LifecycleService lifecycle, ClosureStarter starter, ProjectGovernance governance) {
     return execution -> {
       Project project = lifecycle.get(projectId(execution));
       String note = null;
@@ -44,8 +46,8 @@ class ClosureDelegates {
         note = String.valueOf(execution.getVariable(ClosureVariables.CANCELLATION_REASON));
       } else if (project.status() == ProjectStatus.STOPPED) {
         // stopped by a gate (the STOP votes say why) or by the PMO's hold decision (its comment)
-        note = starter.stopReason(project.id()).orElseGet(() -> execution.hasVariable("decisionComment")
-            ? String.valueOf(execution.getVariable("decisionComment")) : null);
+        note = starter.stopReason(project.id()).orElseGet(() -> governance.latestTaskDecision(project.id(),
+            ProjectGovernance.HOLD_DECISION).map(Evidence.TaskDecision::comment).orElse(null));
       }
       starter.start(project, note);
     };
@@ -58,7 +60,7 @@ class ClosureDelegates {
       if (lifecycle.get(projectId).phase() != ProjectPhase.CLOSURE) {
         lifecycle.handOverToClosure(projectId);
       }
-      Object note = execution.getVariable("reasonNote");
+      Object note = execution.getVariable(ClosureVariables.REASON_NOTE);
       closures.open(projectId, (String) execution.getVariable(ClosureVariables.CLOSURE_REASON),
           note == null ? null : note.toString(), execution.getProcessInstanceId());
       changes.withdrawOpen(projectId, "the project is in closure");

@@ -4,11 +4,13 @@ import static io.openpmo.core.FormValues.amount;
 import static io.openpmo.core.FormValues.date;
 import static io.openpmo.core.FormValues.text;
 
+import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.gate.GateService;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
+import io.openpmo.status.RegisterStatus;
 import io.openpmo.status.RiskRegister;
 import io.openpmo.status.StatusReport;
 import io.openpmo.status.StatusReportService;
@@ -16,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
@@ -69,7 +70,7 @@ class ClosureListeners {
             ? 100.0 : last == null ? 0.0 : last.percentComplete().doubleValue());
         scope.setVariableLocal("actualEndDate", LocalDate.now(clock).toString());
         task.setVariableLocal("openItemsList", register.register(project.id(), null).stream()
-            .filter(i -> "OPEN".equals(i.status()) || "MITIGATING".equals(i.status()))
+            .filter(i -> RegisterStatus.isOpen(i.status()))
             .map(i -> "- " + i.kind() + " " + i.severity() + ": " + i.title() + " (owner " + i.owner() + ")")
             .collect(Collectors.collectingAndThen(Collectors.joining("\n"), s -> s.isEmpty() ? "None open." : s)));
       }
@@ -115,11 +116,10 @@ class ClosureListeners {
         String decision = text(scope.getVariableLocal("decision"));
         String comment = text(scope.getVariableLocal("comment"));
         if (!"WAIVE_ALL".equals(decision) && !"CHECK_AGAIN".equals(decision)) {
-          throw new BadUserRequestException("Invalid request: decision must be WAIVE_ALL or CHECK_AGAIN (was "
-              + decision + ")");
+          throw new InvalidRequestException("decision", "must be WAIVE_ALL or CHECK_AGAIN (was " + decision + ")");
         }
         if (comment == null) {
-          throw new BadUserRequestException("Invalid request: comment is required");
+          throw new InvalidRequestException("comment", "is required");
         }
         if ("WAIVE_ALL".equals(decision)) {
           closures.waiveOpenConditions(project.id(), user, comment);

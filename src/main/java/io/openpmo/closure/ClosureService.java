@@ -14,6 +14,7 @@ import io.openpmo.lifecycle.LifecycleService;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectStatus;
+import io.openpmo.status.RegisterStatus;
 import io.openpmo.status.RiskRegister;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -159,8 +160,9 @@ public class ClosureService {
     String itemsOutcome = "NONE";
     if (openItems > 0) {
       boolean handOver = "HAND_OVER".equals(disposition);
-      register.settleOpen(project, handOver ? "HANDED_OVER" : "CLOSED", handOver ? input.handOverTo() : null, by);
-      itemsOutcome = handOver ? "HANDED_OVER" : "CLOSED";
+      String settled = (handOver ? RegisterStatus.HANDED_OVER : RegisterStatus.CLOSED).name();
+      register.settleOpen(project, settled, handOver ? input.handOverTo() : null, by);
+      itemsOutcome = settled;
     }
     FinalFigures figures = FinalFigures.of(baseline, input.finalCost(), input.percentComplete(), input.actualEndDate());
     mapper.recordFigures(new Closure(null, projectId, null, null, null, null, null, null, null, null, null, null,
@@ -182,7 +184,7 @@ public class ClosureService {
   @Transactional(readOnly = true)
   public long openRegisterItems(long projectId) {
     return register.register(projectId, null).stream()
-        .filter(item -> "OPEN".equals(item.status()) || "MITIGATING".equals(item.status())).count();
+        .filter(item -> RegisterStatus.isOpen(item.status())).count();
   }
 
   @Transactional(readOnly = true)

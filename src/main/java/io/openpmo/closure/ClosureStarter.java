@@ -1,5 +1,6 @@
 package io.openpmo.closure;
 
+import io.openpmo.project.GateOutcome;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.gate.GateService;
 import io.openpmo.review.ReviewService;
@@ -32,10 +33,10 @@ public class ClosureStarter {
 
   /** Why the last gate that decided STOP stopped the project, from its reviewers' comments. */
   public Optional<String> stopReason(long projectId) {
-    return gates.reviews(projectId).stream().filter(g -> "STOP".equals(g.outcome()))
+    return gates.reviews(projectId).stream().filter(g -> GateOutcome.STOP.is(g.outcome()))
         .reduce((first, second) -> second)
         .map(gate -> gate.gate() + " STOP: " + reviews.decisions(ReviewSubjectType.GATE_REVIEW, gate.id()).stream()
-            .filter(d -> "STOP".equals(d.decision()) && d.comment() != null)
+            .filter(d -> GateOutcome.STOP.is(d.decision()) && d.comment() != null)
             .map(d -> d.comment() + " (" + d.reviewer() + ")").collect(Collectors.joining("; ")));
   }
 
@@ -46,7 +47,7 @@ public class ClosureStarter {
     variables.put(ClosureVariables.SPONSOR, project.sponsor());
     variables.put(ClosureVariables.REQUESTER, project.requester());
     variables.put(ClosureVariables.CLOSURE_MANAGER, project.projectManager());
-    variables.put("reasonNote", reasonNote);
+    variables.put(ClosureVariables.REASON_NOTE, reasonNote);
     return engineAccess.asSystem(() -> runtimeService.createProcessInstanceByKey(ClosureVariables.PROCESS_KEY)
         .businessKey(project.code()).setVariables(variables).execute());
   }

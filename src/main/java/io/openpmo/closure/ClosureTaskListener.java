@@ -1,43 +1,42 @@
 package io.openpmo.closure;
 
-import static io.openpmo.core.ProcessVariables.projectId;
-
 import io.openpmo.core.CurrentUser;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectFormListener;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.security.Groups;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * The frame of every closure form: on create the task is named after the project and shows its summary (a
+ * The frame of every closure form ({@link ProjectFormListener} with what closure adds): on create the task is named after the project and shows its summary (a
  * task nobody holds, because the project never had a manager, goes to the PMO);
- * on complete the form values (in the task's own scope) are handed to {@link #complete}, whose 400s reach
+ * on complete the form values (in the task's own scope) are handed to {@link #complete(DelegateTask, VariableScope, Project, String)}, whose 400s reach
  * Tasklist and REST clients as a bad request naming the fields.
  */
-abstract class ClosureTaskListener implements TaskListener {
+abstract class ClosureTaskListener extends ProjectFormListener {
 
   protected final ClosureService closures;
   protected final CurrentUser currentUser;
 
   ClosureTaskListener(ClosureService closures, CurrentUser currentUser) {
+    super(closures::project, currentUser);
     this.closures = closures;
     this.currentUser = currentUser;
   }
 
   @Override
-  public final void notify(DelegateTask task) {
-    Project project = closures.project(projectId(task));
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      ProjectSummary.showOn(task, project, details(project));
-      if (task.getAssignee() == null && task.getCandidates().isEmpty()) {
-        task.addCandidateGroup(Groups.PMO);   // the project never had a manager: the PMO closes it
-      }
-      prepare(task, task, project);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task, task, project, currentUser.id().orElse(task.getAssignee()));
+  protected final void prepare(DelegateTask task, Project project) {
+    ProjectSummary.showOn(task, project, details(project));
+    if (task.getAssignee() == null && task.getCandidates().isEmpty()) {
+      task.addCandidateGroup(Groups.PMO);   // the project never had a manager: the PMO closes it
     }
+    prepare(task, task, project);
+  }
+
+  @Override
+  protected final void complete(DelegateTask task, Project project, String user) {
+    complete(task, task, project, user);
   }
 
   /** More markdown for the summary shown on the form. */

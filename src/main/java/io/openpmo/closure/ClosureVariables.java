@@ -6,6 +6,8 @@ public final class ClosureVariables {
   public static final String PROCESS_KEY = "projectClosure";
   public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String CLOSURE_REASON = "closureReason";
+  /** Why the project goes into closure in words (a cancellation's reason, a stop's explanation), for the mail. */
+  public static final String REASON_NOTE = "reasonNote";
   public static final String SPONSOR = "sponsor";
   public static final String REQUESTER = "requester";
   /** The project manager, or null when the project never had one (the PMO closes it then). */

@@ -1,5 +1,7 @@
 package io.openpmo.demo;
 
+import io.openpmo.project.ReviewVerdict;
+import io.openpmo.project.GateOutcome;
 import io.openpmo.change.ChangeRequestInput;
 import io.openpmo.engine.EngineClock;
 import io.openpmo.engine.JobExecution;
@@ -164,7 +166,7 @@ class DemoPortfolio implements SmartLifecycle {
   /** Submitted, reviewed and approved; answers the code. */
   private String approved(int daysAgo, ProjectRequest request) {
     String code = steps.daysAgo(daysAgo).submit(request);
-    steps.daysAgo(daysAgo - lag(request.title(), 6)).reviews(code, "APPROVE", APPROVED);
+    steps.daysAgo(daysAgo - lag(request.title(), 6)).reviews(code, ReviewVerdict.APPROVE.name(), APPROVED);
     return code;
   }
 
@@ -176,7 +178,7 @@ class DemoPortfolio implements SmartLifecycle {
         allocations);
     steps.daysAgo(daysAgo - 1).checklist(code, manager, List.of("Scope statement agreed with the sponsor",
         "Milestones dated and owned"));
-    steps.daysAgo(daysAgo - 1 - lag(code, 7)).gate(code, conditions == null ? "GO" : "GO_WITH_CONDITIONS",
+    steps.daysAgo(daysAgo - 1 - lag(code, 7)).gate(code, (conditions == null ? GateOutcome.GO : GateOutcome.GO_WITH_CONDITIONS).name(),
         "Plan is credible", conditions);
   }
 
@@ -192,7 +194,7 @@ class DemoPortfolio implements SmartLifecycle {
     steps.daysAgo(daysAgo).complete(manager, code, "Task_DeclareDeliveryReady", Map.of("decision", "READY",
         "comment", "Acceptance tests passed, operations trained"));
     steps.daysAgo(daysAgo - 1).checklist(code, manager, List.of("Acceptance tests passed"));
-    steps.daysAgo(daysAgo - 3).gate(code, "GO", "Ready for operations", null);
+    steps.daysAgo(daysAgo - 3).gate(code, GateOutcome.GO.name(), "Ready for operations", null);
   }
 
   private void closureToG3(String code, int daysAgo, String manager, long finalCost, String lessons, String tags) {
@@ -206,7 +208,7 @@ class DemoPortfolio implements SmartLifecycle {
         "Early involvement of operations and a stable team", "toImprove", "Test data arrived late",
         "recommendations", lessons, "tags", tags));
     steps.checklist(code, manager, List.of("Lessons learned recorded", "Resources released"));
-    steps.daysAgo(daysAgo - 5).gate(code, "GO", "Closure complete", null);
+    steps.daysAgo(daysAgo - 5).gate(code, GateOutcome.GO.name(), "Closure complete", null);
   }
 
   // ---- the portfolio, oldest first ----
@@ -234,13 +236,13 @@ class DemoPortfolio implements SmartLifecycle {
     steps.daysAgo(190).plan(code, "nora", "350000", 0, 6, "1 Vendor selected\n5 Pilot evaluated",
         List.of("BUSINESS_ANALYST bea -6 0.3"));
     steps.daysAgo(189).checklist(code, "nora", List.of("Scope statement agreed with the sponsor"));
-    steps.daysAgo(185).gate(code, "STOP", "The ERP upgrade brings native invoice capture", null);
+    steps.daysAgo(185).gate(code, GateOutcome.STOP.name(), "The ERP upgrade brings native invoice capture", null);
     steps.daysAgo(180).complete("nora", code, "Task_RecordFinalFigures", Map.of("finalCost", 12_000.0,
         "percentComplete", 0.0, "actualEndDate", steps.date().toString(), "closureNotes", "Stopped at G1"));
     steps.daysAgo(179).complete("nora", code, "Task_RecordLessons", Map.of("recommendations",
         "Check the ERP roadmap before starting automation pilots", "tags", "automation, vendor-management"));
     steps.checklist(code, "nora", List.of("Lessons learned recorded"));
-    steps.daysAgo(175).gate(code, "GO", "Closure of the stopped pilot is complete", null);
+    steps.daysAgo(175).gate(code, GateOutcome.GO.name(), "Closure of the stopped pilot is complete", null);
   }
 
   private void rejectedCoffeeMachines() {
@@ -248,7 +250,7 @@ class DemoPortfolio implements SmartLifecycle {
         "Connected coffee machines in every branch.", "Retail", ProjectType.INNOVATION, 1, 5_000, 150_000,
         LocalDate.now().minusDays(60), 3, Complexity.LOW, false, DataClassification.PUBLIC, ThirdParty.NONE, false,
         false, null));
-    steps.daysAgo(118).reviews(code, "REJECT", "No link to the strategy and no measurable benefit");
+    steps.daysAgo(118).reviews(code, ReviewVerdict.REJECT.name(), "No link to the strategy and no measurable benefit");
   }
 
   private void redInstantPayments() {
@@ -331,7 +333,7 @@ class DemoPortfolio implements SmartLifecycle {
     steps.daysAgo(60).plan(code, "paul", "760000", 0, 9, "2 API design approved\n8 Go-live",
         List.of("DEVELOPER dirk 1 0.3", "SECURITY_ENGINEER sara 2 0.2"));
     steps.daysAgo(59).checklist(code, "paul", List.of("Scope statement agreed with the sponsor"));
-    steps.daysAgo(55).gate(code, "HOLD", "Wait for the final PSD3 text before committing the budget", null);
+    steps.daysAgo(55).gate(code, GateOutcome.HOLD.name(), "Wait for the final PSD3 text before committing the budget", null);
   }
 
   private void doraRegisterAtG1() {

@@ -1,5 +1,6 @@
 package io.openpmo.demo;
 
+import io.openpmo.project.GateOutcome;
 import io.openpmo.change.ChangeRequest;
 import io.openpmo.engine.EngineClock;
 import io.openpmo.change.ChangeRequestInput;
@@ -207,7 +208,7 @@ class DemoSteps {
       Task pmo = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_ReviewGate")
           .taskCandidateGroup("pmo").active().singleResult();
       complete("petra", pmo, form);
-      form.put("decision", "GO");
+      form.put("decision", GateOutcome.GO.name());
       form.remove("conditions");
     }
     decideGroupTasks(code, "Task_ReviewGate", form);

@@ -7,4 +7,9 @@ import java.time.OffsetDateTime;
 public record GateReview(Long id, Long projectId, String gate, Integer attempt, String status, String outcome,
     String reviewerGroups, @JsonRawValue String checklist, String processInstanceId, OffsetDateTime openedAt,
     OffsetDateTime decidedAt) {
+
+  /** {@code gate_review.status} while the reviewers decide; then DECIDED (with a {@code GateOutcome}) or CANCELLED. */
+  public static final String OPEN = "OPEN";
+  public static final String DECIDED = "DECIDED";
+  public static final String CANCELLED = "CANCELLED";
 }

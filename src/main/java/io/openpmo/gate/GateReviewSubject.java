@@ -1,5 +1,6 @@
 package io.openpmo.gate;
 
+import io.openpmo.project.GateOutcome;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GateReviewSubject implements ReviewSubject {
 
-  static final List<String> DECISIONS = List.of("GO", "GO_WITH_CONDITIONS", "RECYCLE", "HOLD", "STOP");
+  static final List<String> DECISIONS = GateOutcome.offered();
 
   private final GateMapper gates;
   private final ProjectMapper projects;
@@ -87,25 +88,25 @@ class GateReviewSubject implements ReviewSubject {
 
   @Override
   public boolean needsComment(String decision) {
-    return !"GO".equals(decision);
+    return !GateOutcome.GO.is(decision);
   }
 
   @Override
   public void validate(String stage, Vote vote) {
-    if ("GO_WITH_CONDITIONS".equals(vote.decision()) && (vote.conditions() == null || vote.conditions().isBlank())) {
+    if (GateOutcome.GO_WITH_CONDITIONS.is(vote.decision()) && (vote.conditions() == null || vote.conditions().isBlank())) {
       throw new InvalidRequestException("conditions", "are required for GO_WITH_CONDITIONS (one per line)");
     }
   }
 
   @Override
   public void onVote(ReviewTask task, ReviewDecision recorded, Vote vote) {
-    if ("GO_WITH_CONDITIONS".equals(recorded.decision())) {
+    if (GateOutcome.GO_WITH_CONDITIONS.is(recorded.decision())) {
       gateService.getObject().addConditions(task.subjectId(), vote.conditions(), recorded.reviewer());
     }
   }
 
   @Override
   public Map<String, Object> afterVote(String stage, String decision) {
-    return "STOP".equals(decision) ? Map.of(GateVariables.GATE_STOPPED, true) : Map.of();
+    return GateOutcome.STOP.is(decision) ? Map.of(GateVariables.GATE_STOPPED, true) : Map.of();
   }
 }

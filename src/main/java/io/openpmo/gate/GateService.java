@@ -71,7 +71,7 @@ public class GateService {
     }
     Project project = project(projectId);
     int attempt = mapper.nextAttempt(projectId, gate);
-    long id = mapper.insert(new GateReview(null, projectId, gate, attempt, "OPEN", null, null, null,
+    long id = mapper.insert(new GateReview(null, projectId, gate, attempt, GateReview.OPEN, null, null, null,
         processInstanceId, now(), null));
     auditTrail.record("GATE_OPENED", projectId, project.code(), Map.of("gate", gate, "attempt", attempt));
     return get(id);
@@ -121,7 +121,7 @@ public class GateService {
   @Transactional
   public String decide(long gateReviewId) {
     GateReview review = get(gateReviewId);
-    if (!"OPEN".equals(review.status())) {
+    if (!GateReview.OPEN.equals(review.status())) {
       throw BusinessRuleException.conflict("Gate review " + gateReviewId + " is " + review.status());
     }
     String outcome = governance.gateOutcome(gateReviewId);

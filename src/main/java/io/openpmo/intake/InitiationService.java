@@ -1,5 +1,6 @@
 package io.openpmo.intake;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.NotFoundException;
@@ -128,10 +129,10 @@ public class InitiationService {
   public Outcome outcome(long projectId, int round, String stage) {
     List<ReviewDecision> votes = reviews.decisions(ReviewSubjectType.PROJECT_REQUEST, projectId, round).stream()
         .filter(ReviewDecision::isVote).filter(d -> stage.equals(d.stage())).toList();
-    if (votes.stream().anyMatch(d -> "REJECT".equals(d.decision()))) {
+    if (votes.stream().anyMatch(d -> ReviewVerdict.REJECT.is(d.decision()))) {
       return Outcome.REJECTED;
     }
-    if (votes.stream().anyMatch(d -> "REWORK".equals(d.decision()))) {
+    if (votes.stream().anyMatch(d -> ReviewVerdict.REWORK.is(d.decision()))) {
       return Outcome.REWORK;
     }
     return Outcome.APPROVED;

@@ -8,7 +8,7 @@ public final class InitiationVariables {
   public static final String PROCESS_KEY = "projectInitiation";
 
   public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
-  public static final String PROJECT_CODE = "projectCode";
+  public static final String PROJECT_CODE = io.openpmo.core.ProcessVariables.PROJECT_CODE;
   /** Set by the start event from the authenticated user (camunda:initiator). */
   public static final String REQUESTER = "requester";
   public static final String SPONSOR = "sponsor";

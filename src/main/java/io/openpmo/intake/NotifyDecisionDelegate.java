@@ -2,6 +2,7 @@ package io.openpmo.intake;
 
 import static io.openpmo.core.ProcessVariables.projectId;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.notify.Notifier;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectStatus;
@@ -35,7 +36,7 @@ class NotifyDecisionDelegate implements JavaDelegate {
     if (project.status() == ProjectStatus.REJECTED) {
       subject = project.code() + " rejected: " + project.title();
       body = "The project request " + project.code() + " \"" + project.title() + "\" was rejected.\n\nReasons:\n"
-          + String.join("\n", initiation.reasons(project.id(), "REJECT").stream().map(r -> "- " + r).toList());
+          + String.join("\n", initiation.reasons(project.id(), ReviewVerdict.REJECT.name()).stream().map(r -> "- " + r).toList());
     } else {
       subject = project.code() + " approved: " + project.title();
       body = "The project request " + project.code() + " \"" + project.title() + "\" was approved at G0 and is"

@@ -2,6 +2,7 @@ package io.openpmo.intake;
 
 import static io.openpmo.core.ProcessVariables.projectId;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.core.Labels;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -12,7 +13,6 @@ import io.openpmo.review.ReviewSubjectType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -76,13 +76,13 @@ class ProjectRequestSubject implements ReviewSubject {
     List<String> parts = new ArrayList<>();
     if (!functional.isEmpty()) {
       long approved = functional.stream().filter(group -> votes.stream().anyMatch(v ->
-          InitiationService.FUNCTIONAL.equals(v.stage()) && group.equals(v.groupId()) && "APPROVE".equals(v.decision())))
+          InitiationService.FUNCTIONAL.equals(v.stage()) && group.equals(v.groupId()) && ReviewVerdict.APPROVE.is(v.decision())))
           .count();
       parts.add(approved + " of " + functional.size() + " functional review" + (functional.size() == 1 ? "" : "s")
           + " approved");
     }
-    long rework = votes.stream().filter(v -> "REWORK".equals(v.decision())).count();
-    long rejected = votes.stream().filter(v -> "REJECT".equals(v.decision())).count();
+    long rework = votes.stream().filter(v -> ReviewVerdict.REWORK.is(v.decision())).count();
+    long rejected = votes.stream().filter(v -> ReviewVerdict.REJECT.is(v.decision())).count();
     if (rework > 0) {
       parts.add(rework + " returned for rework");
     }
@@ -106,13 +106,13 @@ class ProjectRequestSubject implements ReviewSubject {
   @Override
   public Set<String> decisions(String stage) {
     return InitiationService.PMO_DECISION.equals(stage)
-        ? new LinkedHashSet<>(java.util.List.of("APPROVE", "REJECT"))
-        : new LinkedHashSet<>(java.util.List.of("APPROVE", "REJECT", "REWORK"));
+        ? ReviewVerdict.offered(ReviewVerdict.APPROVE, ReviewVerdict.REJECT)
+        : ReviewVerdict.offered(ReviewVerdict.APPROVE, ReviewVerdict.REJECT, ReviewVerdict.REWORK);
   }
 
   @Override
   public boolean needsComment(String decision) {
-    return !"APPROVE".equals(decision);
+    return !ReviewVerdict.APPROVE.is(decision);
   }
 
   @Override
@@ -120,11 +120,10 @@ class ProjectRequestSubject implements ReviewSubject {
     if (InitiationService.PMO_DECISION.equals(stage)) {
       return Map.of(InitiationVariables.PMO_DECISION, decision);
     }
-    return switch (decision) {
-      case "REJECT" -> Map.of(InitiationVariables.REJECTED, true);
-      case "REWORK" -> Map.of(InitiationVariables.REWORK_REQUESTED, true);
-      default -> Map.of();
-    };
+    if (ReviewVerdict.REJECT.is(decision)) {
+      return Map.of(InitiationVariables.REJECTED, true);
+    }
+    return ReviewVerdict.REWORK.is(decision) ? Map.of(InitiationVariables.REWORK_REQUESTED, true) : Map.of();
   }
 
 }

@@ -47,7 +47,7 @@ class RecordAssessmentDelegate implements JavaDelegate {
     long projectId = projectId(execution);
     initiation.recordAssessment(projectId, ((Number) risk.get("riskScore")).intValue(), tier,
         ((Number) priority.get("priorityScore")).intValue(), priorityClass, route,
-        firedRules.take("riskPoints", "projectRisk", "priorityPoints", "projectPriority", "approvalRouting"));
+        firedRules.take(execution, "riskPoints", "projectRisk", "priorityPoints", "projectPriority", "approvalRouting"));
 
     execution.removeVariable(RISK_ASSESSMENT);
     execution.removeVariable(PRIORITY_ASSESSMENT);

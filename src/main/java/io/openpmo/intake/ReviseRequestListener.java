@@ -1,10 +1,9 @@
 package io.openpmo.intake;
 
-import static io.openpmo.core.ProcessVariables.projectId;
-
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectFormListener;
 import io.openpmo.project.ProjectGovernance;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * is invalid), which is then scored again.
  */
 @Component("reviseRequestListener")
-class ReviseRequestListener implements TaskListener {
+class ReviseRequestListener extends ProjectFormListener {
 
   static final String ACTION = "action";
   static final String REVIEW_COMMENTS = "reviewComments";
@@ -31,41 +29,39 @@ class ReviseRequestListener implements TaskListener {
   private final InitiationService initiation;
   private final ProjectRequestValidator validator;
   private final ReviewService reviews;
-  private final CurrentUser currentUser;
   private final ProjectGovernance governance;
   private final ObjectiveCatalogue objectives;
 
   ReviseRequestListener(InitiationService initiation, ProjectRequestValidator validator, ReviewService reviews,
       CurrentUser currentUser, ProjectGovernance governance, ObjectiveCatalogue objectives) {
+    super(initiation::get, currentUser);
     this.governance = governance;
     this.objectives = objectives;
     this.initiation = initiation;
     this.validator = validator;
     this.reviews = reviews;
-    this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    long projectId = projectId(task);
-    Project project = initiation.get(projectId);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(io.openpmo.project.ProjectSummary.taskName(task.getName(), project.code(), project.title(), null));
-      task.setDescription(project.title());
-      // the form is prefilled from the task's own variables; what the requester submits lands there too
-      task.setVariablesLocal(RequestVariables.of(project));
-      task.setVariableLocal("objectives", String.join(", ", objectives.codesOf(projectId)));
-      task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
-    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
-        && !task.getAssignee().equals(project.requester())) {
+  protected void prepare(DelegateTask task, Project project) {
+    long projectId = project.id();
+    task.setName(io.openpmo.project.ProjectSummary.taskName(task.getName(), project.code(), project.title(), null));
+    task.setDescription(project.title());
+    // the form is prefilled from the task's own variables; what the requester submits lands there too
+    task.setVariablesLocal(RequestVariables.of(project));
+    task.setVariableLocal("objectives", String.join(", ", objectives.codesOf(projectId)));
+    task.setVariableLocal(REVIEW_COMMENTS, reviews.commentsForForm(ReviewSubjectType.PROJECT_REQUEST, projectId));
+  }
+
+  @Override
+  protected void assigned(DelegateTask task, Project project) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(project.requester())) {
       throw new AuthorizationException("Only the requester " + project.requester() + " revises " + project.code());
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task, project);
     }
   }
 
-  private void complete(DelegateTask task, Project project) {
-    String user = currentUser.id().orElse(task.getAssignee());
+  @Override
+  protected void complete(DelegateTask task, Project project, String user) {
     if (user != null && !user.equals(project.requester())) {
       throw new AuthorizationException("Only the requester " + project.requester() + " revises " + project.code());
     }

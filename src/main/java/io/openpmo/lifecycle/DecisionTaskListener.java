@@ -1,11 +1,10 @@
 package io.openpmo.lifecycle;
 
-import static io.openpmo.core.ProcessVariables.projectId;
-
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectFormListener;
 import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSummary;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * chasing missed reports, so that each is validated and on record the same way.
  */
 @Component("decisionTaskListener")
-class DecisionTaskListener implements TaskListener {
+class DecisionTaskListener extends ProjectFormListener {
 
   static final String OPTIONS = "decisionOptions";
   static final String VARIABLE = "decisionVariable";
@@ -34,30 +32,23 @@ class DecisionTaskListener implements TaskListener {
   static final String DECISION = "decision";
   static final String COMMENT = "comment";
 
-  private final ProjectMapper projects;
   private final AuditTrail auditTrail;
-  private final CurrentUser currentUser;
   private final ProjectGovernance governance;
 
   DecisionTaskListener(ProjectMapper projects, AuditTrail auditTrail, CurrentUser currentUser,
       ProjectGovernance governance) {
+    super(id -> projects.findById(id).orElseThrow(), currentUser);
     this.governance = governance;
-    this.projects = projects;
     this.auditTrail = auditTrail;
-    this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Project project = projects.findById(projectId(task))
-        .orElseThrow();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      ProjectSummary.showOn(task, project, "");
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void prepare(DelegateTask task, Project project) {
+    ProjectSummary.showOn(task, project, "");
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Project project, String by) {
     List<String> options = Arrays.stream(String.valueOf(task.getExecution().getVariable(OPTIONS)).split(","))
         .map(String::strip).toList();
     Object decision = task.getVariableLocal(DECISION);
@@ -73,7 +64,6 @@ class DecisionTaskListener implements TaskListener {
       throw new InvalidRequestException(COMMENT, "must be at most 4000 characters");
     }
     String action = String.valueOf(task.getExecution().getVariable(ACTION));
-    String by = currentUser.id().orElse(task.getAssignee());
     governance.recordTaskDecision(task.getId(), project.id(), action, decision.toString(), comment.toString(), by);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("task", task.getTaskDefinitionKey());
@@ -82,6 +72,5 @@ class DecisionTaskListener implements TaskListener {
     auditTrail.record(by, action, project.id(), project.code(), details);
     task.getExecution().getProcessInstance().setVariable(String.valueOf(task.getExecution().getVariable(VARIABLE)),
         decision.toString());
-    task.getExecution().getProcessInstance().setVariable("decisionComment", comment.toString());
   }
 }

@@ -6,6 +6,8 @@ import static io.openpmo.lifecycle.LifecycleVariables.HOLD_AT;
 import static io.openpmo.lifecycle.LifecycleVariables.PM_QUALIFIED;
 import static io.openpmo.lifecycle.LifecycleVariables.PROJECT_ID;
 
+import io.openpmo.project.Evidence;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.project.Project;
@@ -59,9 +61,12 @@ class LifecycleDelegates {
   }
 
   @Bean
-  JavaDelegate recordPmExceptionDelegate(LifecycleService lifecycle, CurrentUser currentUser) {
+  JavaDelegate recordPmExceptionDelegate(LifecycleService lifecycle, CurrentUser currentUser,
+      ProjectGovernance governance) {
+    // the comment of the PMO's decision as recorded by the decision task (task_decision), not a process variable
     return execution -> lifecycle.grantPmException(projectId(execution), currentUser.idOrSystem(),
-        (String) execution.getVariable("decisionComment"));
+        governance.latestTaskDecision(projectId(execution), ProjectGovernance.PM_EXCEPTION_DECISION)
+            .map(Evidence.TaskDecision::comment).orElse(null));
   }
 
   /** G1 passed: the draft baseline is put in force and delivery starts. */

@@ -6,7 +6,7 @@ public final class LifecycleVariables {
   public static final String PROCESS_KEY = "projectLifecycle";
 
   public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
-  public static final String PROJECT_CODE = "projectCode";
+  public static final String PROJECT_CODE = io.openpmo.core.ProcessVariables.PROJECT_CODE;
   public static final String PROJECT_MANAGER = "projectManager";
   public static final String CAPACITY_SUFFICIENT = "capacitySufficient";
   public static final String PM_QUALIFIED = "pmQualified";

@@ -1,6 +1,5 @@
 package io.openpmo.lifecycle;
 
-import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.amount;
 import static io.openpmo.core.FormValues.date;
 
@@ -9,6 +8,7 @@ import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.FormJson;
 import io.openpmo.core.InvalidRequestException;
+import io.openpmo.project.ProjectFormListener;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.ResourceService;
@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@code PUT /api/v1/projects/{code}/plan} is prefilled the same way.
  */
 @Component("planProjectListener")
-public class PlanProjectListener implements TaskListener {
+public class PlanProjectListener extends ProjectFormListener {
 
   static final String BAC = "budgetAtCompletion";
   static final String START = "startDate";
@@ -49,31 +48,21 @@ public class PlanProjectListener implements TaskListener {
   private final LifecycleService lifecycle;
   private final BaselineService baselines;
   private final ResourceService resources;
-  private final CurrentUser currentUser;
   private final TaskRecords taskRecords;
   private final TaskEligibility eligibility;
 
   PlanProjectListener(LifecycleService lifecycle, BaselineService baselines, ResourceService resources,
       CurrentUser currentUser, TaskRecords taskRecords, TaskEligibility eligibility) {
+    super(lifecycle::get, currentUser);
     this.lifecycle = lifecycle;
     this.baselines = baselines;
     this.resources = resources;
-    this.currentUser = currentUser;
     this.taskRecords = taskRecords;
     this.eligibility = eligibility;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Project project = lifecycle.get(projectId(task));
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      prefill(task, project);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task, project);
-    }
-  }
-
-  private void prefill(DelegateTask task, Project project) {
+  protected void prepare(DelegateTask task, Project project) {
     ProjectSummary.showOn(task, project, "");
     task.setVariableLocal("resourcePool", resources.list(true).stream()
         .map(r -> "- " + r.userId() + ": " + r.name() + ", " + r.role() + " (" + r.qualification() + ", "
@@ -106,8 +95,8 @@ public class PlanProjectListener implements TaskListener {
     return scope;
   }
 
-  private void complete(DelegateTask task, Project project) {
-    String submitter = currentUser.id().orElse(task.getAssignee());
+  @Override
+  protected void complete(DelegateTask task, Project project, String submitter) {
     if (submitter == null) {
       throw new BadUserRequestException("A project plan is submitted by a named project manager");
     }

@@ -1,5 +1,6 @@
 package io.openpmo.modelchange;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
@@ -293,7 +294,7 @@ public class ModelChangeService {
   public ModelDeployer.Deployed deployApproved(long id) {
     ModelChange change = get(id);
     ReviewDecision approval = latestVote(id);
-    if (approval == null || !"APPROVE".equals(approval.decision())) {
+    if (approval == null || !ReviewVerdict.APPROVE.is(approval.decision())) {
       throw new IllegalStateException(change.code() + " reached deployment without a recorded approval");
     }
     if (approval.reviewer().equals(change.proposedBy())) {
@@ -343,7 +344,7 @@ public class ModelChangeService {
   public void recordRejection(long id) {
     ModelChange change = get(id);
     ReviewDecision rejection = latestVote(id);
-    if (rejection == null || !"REJECT".equals(rejection.decision())) {
+    if (rejection == null || !ReviewVerdict.REJECT.is(rejection.decision())) {
       throw new IllegalStateException(change.code() + " reached rejection without a recorded REJECT");
     }
     mapper.decided(id, ModelChange.REJECTED, rejection.reviewer(), rejection.decidedAt(), rejection.comment());

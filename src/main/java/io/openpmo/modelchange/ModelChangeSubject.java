@@ -1,9 +1,8 @@
 package io.openpmo.modelchange;
 
+import io.openpmo.project.ReviewVerdict;
 import io.openpmo.review.ReviewSubject;
 import io.openpmo.review.ReviewSubjectType;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -50,16 +49,16 @@ class ModelChangeSubject implements ReviewSubject {
 
   @Override
   public Set<String> decisions(String stage) {
-    return new LinkedHashSet<>(List.of("APPROVE", "REJECT"));
+    return ReviewVerdict.offered(ReviewVerdict.APPROVE, ReviewVerdict.REJECT);
   }
 
   @Override
   public boolean needsComment(String decision) {
-    return "REJECT".equals(decision);
+    return ReviewVerdict.REJECT.is(decision);
   }
 
   @Override
   public Map<String, Object> afterVote(String stage, String decision) {
-    return Map.of(ModelChangeVariables.REJECTED, "REJECT".equals(decision));
+    return Map.of(ModelChangeVariables.REJECTED, ReviewVerdict.REJECT.is(decision));
   }
 }

@@ -12,11 +12,9 @@ import static io.openpmo.planning.PortfolioReviewVariables.SUMMARY;
 
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormValues;
-import io.openpmo.core.InvalidRequestException;
 import io.openpmo.review.SegregationOfDutiesException;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -94,25 +92,22 @@ class PortfolioReviewListener implements TaskListener {
     }
     String user = acting != null ? acting : assignee;
     String comment = FormValues.text(task.getVariableLocal(COMMENT));
-    try {
-      switch (record.stage()) {
-        case PREPARE -> {
-          String codes = FormValues.text(task.getVariableLocal(SCENARIO_CODES));
-          reviews.submit(record, user, codes == null ? List.of()
-              : Arrays.stream(codes.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList(), comment);
-        }
-        case REVIEW -> reviews.review(record, user, FormValues.text(task.getVariableLocal(DECISION)),
-            FormValues.text(task.getVariableLocal(SCENARIO)), comment);
-        case APPROVE -> {
-          String decision = reviews.approve(record, user,
-              FormValues.text(task.getVariableLocal(DECISION)),
-              FormValues.text(task.getVariableLocal(SCENARIO)), comment);
-          task.getExecution().getProcessInstance().setVariable(PortfolioReviewVariables.EXECUTIVE_DECISION, decision);
-        }
-        default -> throw new IllegalStateException("Unknown stage " + record.stage());
+    // an InvalidRequestException names its fields: ClientErrorTranslator answers it for both surfaces
+    switch (record.stage()) {
+      case PREPARE -> {
+        String codes = FormValues.text(task.getVariableLocal(SCENARIO_CODES));
+        reviews.submit(record, user, codes == null ? List.of()
+            : Arrays.stream(codes.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList(), comment);
       }
-    } catch (InvalidRequestException e) {
-      throw new BadUserRequestException(e.getMessage());
+      case REVIEW -> reviews.review(record, user, FormValues.text(task.getVariableLocal(DECISION)),
+          FormValues.text(task.getVariableLocal(SCENARIO)), comment);
+      case APPROVE -> {
+        String decision = reviews.approve(record, user,
+            FormValues.text(task.getVariableLocal(DECISION)),
+            FormValues.text(task.getVariableLocal(SCENARIO)), comment);
+        task.getExecution().getProcessInstance().setVariable(PortfolioReviewVariables.EXECUTIVE_DECISION, decision);
+      }
+      default -> throw new IllegalStateException("Unknown stage " + record.stage());
     }
   }
 

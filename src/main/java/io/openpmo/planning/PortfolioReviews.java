@@ -37,8 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortfolioReviews {
 
-  public static final List<String> REVIEW_DECISIONS = List.of("ENDORSE", "REWORK");
-  public static final List<String> APPROVAL_DECISIONS = List.of("APPROVE", "REWORK");
+  public static final List<String> REVIEW_DECISIONS = PortfolioDecision.names(PortfolioDecision.ENDORSE,
+      PortfolioDecision.REWORK);
+  public static final List<String> APPROVAL_DECISIONS = PortfolioDecision.names(PortfolioDecision.APPROVE,
+      PortfolioDecision.REWORK);
   static final int MAX_SCENARIOS = 5;
 
   private final PortfolioReviewMapper mapper;
@@ -221,7 +223,7 @@ public class PortfolioReviews {
       problems.add(new FieldProblem(PortfolioReviewVariables.DECISION, "must be one of ENDORSE, REWORK (was "
           + decision + ")"));
     }
-    if ("REWORK".equals(decision) && comment == null) {
+    if (PortfolioDecision.REWORK.is(decision) && comment == null) {
       problems.add(new FieldProblem(PortfolioReviewVariables.COMMENT, "is required: what should change?"));
     }
     Scenario scenario = preferred == null ? null : roundScenario(task, preferred, problems);
@@ -236,11 +238,11 @@ public class PortfolioReviews {
   public String consolidate(long reviewId) {
     PortfolioReview review = get(reviewId);
     boolean rework = roundDecisions(reviewId, review.reviewRound()).stream()
-        .anyMatch(d -> REVIEW.equals(d.stage()) && "REWORK".equals(d.decision()));
+        .anyMatch(d -> REVIEW.equals(d.stage()) && PortfolioDecision.REWORK.is(d.decision()));
     if (!rework) {
       mapper.setStatus(reviewId, PortfolioReview.AWAITING_APPROVAL);
     }
-    return rework ? "REWORK" : "ENDORSED";
+    return rework ? PortfolioDecision.REWORK.name() : "ENDORSED";
   }
 
   /** Back to the PMO: a new round; the scenarios of the round may change again. */
@@ -267,14 +269,14 @@ public class PortfolioReviews {
           + decision + ")"));
     }
     Scenario scenario = null;
-    if ("APPROVE".equals(decision)) {
+    if (PortfolioDecision.APPROVE.is(decision)) {
       if (code == null) {
         problems.add(new FieldProblem(PortfolioReviewVariables.SCENARIO, "is required: which scenario is approved?"));
       } else {
         scenario = roundScenario(task, code, problems);
       }
     }
-    if ("REWORK".equals(decision) && comment == null) {
+    if (PortfolioDecision.REWORK.is(decision) && comment == null) {
       problems.add(new FieldProblem(PortfolioReviewVariables.COMMENT, "is required: what should change?"));
     }
     if (!problems.isEmpty()) {
@@ -295,7 +297,7 @@ public class PortfolioReviews {
   public PortfolioReview.Plan adopt(long reviewId) {
     PortfolioReview review = get(reviewId);
     PortfolioReview.Decision approval = roundDecisions(reviewId, review.reviewRound()).stream()
-        .filter(d -> APPROVE.equals(d.stage()) && "APPROVE".equals(d.decision())).findFirst()
+        .filter(d -> APPROVE.equals(d.stage()) && PortfolioDecision.APPROVE.is(d.decision())).findFirst()
         .orElseThrow(() -> BusinessRuleException.conflict(review.code() + " has no approved scenario in round "
             + review.reviewRound()));
     Scenario approved = scenarios.get(approval.scenarioId());

@@ -112,7 +112,7 @@ public class ProjectViews {
   }
 
   private static ProjectView.Health health(StatusReport last) {
-    return new ProjectView.Health(last.health(), last.reportDate(), last.percentComplete(), last.cpi(), last.spi());
+    return new ProjectView.Health(last.health() == null ? null : last.health().name(), last.reportDate(), last.percentComplete(), last.cpi(), last.spi());
   }
 
   private List<ProjectView.OpenTask> openTasks(String code) {

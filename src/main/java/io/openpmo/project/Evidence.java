@@ -24,8 +24,9 @@ public final class Evidence {
           : Arrays.stream(reviewerGroups.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public boolean decidedAs(String... outcomes) {
-      return "DECIDED".equals(status) && outcome != null && Arrays.asList(outcomes).contains(outcome);
+    public boolean decidedAs(GateOutcome... outcomes) {
+      return "DECIDED".equals(status) && outcome != null
+          && Arrays.stream(outcomes).anyMatch(expected -> expected.is(outcome));
     }
   }
 
@@ -33,8 +34,8 @@ public final class Evidence {
   public record Instruction(String givenBy, String capacity, OffsetDateTime givenAt) {
   }
 
-  /** A decision taken on a PMO task. */
-  public record TaskDecision(String decision, String decidedBy, OffsetDateTime decidedAt) {
+  /** A decision taken on a PMO task, and the comment that explains it. */
+  public record TaskDecision(String decision, String comment, String decidedBy, OffsetDateTime decidedAt) {
   }
 
   /** A change request as the governance reads it. */

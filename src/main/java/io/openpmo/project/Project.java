@@ -44,7 +44,7 @@ public record Project(
     OffsetDateTime updatedAt,
     OffsetDateTime decidedAt,
     Long currentBaselineId,
-    String health,
+    Health health,
     Integer missedReports,
     String pmExceptionBy) {
 

@@ -50,8 +50,11 @@ public class ProjectGovernance {
   /** After this many rework rounds the PMO decides the request. */
   public static final int REWORK_LIMIT = 3;
   /** Gate outcomes from the most to the least severe: the most severe vote decides the gate. */
-  public static final List<String> GATE_SEVERITY = List.of("STOP", "HOLD", "RECYCLE", "GO_WITH_CONDITIONS", "GO");
+  public static final List<String> GATE_SEVERITY = GateOutcome.bySeverity();
   public static final String HOLD_DECISION = "HOLD_DECIDED";
+
+  /** What the PMO decides on a project on hold (the options of Task_DecideOnHold; the name is the stored value). */
+  public enum HoldDecision { RESUME, STOP }
 
   /** Who gave an instruction. */
   public enum Capacity { REQUESTER, SPONSOR, PMO, COMMITTEE }
@@ -100,8 +103,8 @@ public class ProjectGovernance {
     Project project = lock(projectId);
     check(project, ProjectTransition.RETURN_FOR_REWORK);
     List<Evidence.Vote> votes = records.votes(PROJECT_REQUEST, projectId, round(project));
-    List<Evidence.Vote> rework = with(votes, "REWORK");
-    if (!with(votes, "REJECT").isEmpty()) {
+    List<Evidence.Vote> rework = with(votes, ReviewVerdict.REWORK);
+    if (!with(votes, ReviewVerdict.REJECT).isEmpty()) {
       throw refuse(project, ProjectTransition.RETURN_FOR_REWORK, "the request was rejected in round " + round(project));
     }
     if (rework.isEmpty()) {
@@ -137,7 +140,7 @@ public class ProjectGovernance {
     check(project, ProjectTransition.APPROVE);
     int round = round(project);
     List<Evidence.Vote> votes = records.votes(PROJECT_REQUEST, projectId, round);
-    Optional<Evidence.Vote> pmoApproval = pmoDecision(project).filter(v -> "APPROVE".equals(v.decision()));
+    Optional<Evidence.Vote> pmoApproval = pmoDecision(project).filter(v -> ReviewVerdict.APPROVE.is(v.decision()));
     if (pmoApproval.isPresent()) {
       return move(project, ProjectTransition.APPROVE, ProjectStatus.APPROVED, ProjectPhase.PLANNING, true,
           Map.of("round", round, "decidedBy", "PMO after " + REWORK_LIMIT + " rework rounds: "
@@ -147,8 +150,8 @@ public class ProjectGovernance {
       throw refuse(project, ProjectTransition.APPROVE, "a request in rework is approved only by the PMO's decision"
           + " after " + REWORK_LIMIT + " rework rounds");
     }
-    List<Evidence.Vote> against = new ArrayList<>(with(votes, "REJECT"));
-    against.addAll(with(votes, "REWORK"));
+    List<Evidence.Vote> against = new ArrayList<>(with(votes, ReviewVerdict.REJECT));
+    against.addAll(with(votes, ReviewVerdict.REWORK));
     if (!against.isEmpty()) {
       throw refuse(project, ProjectTransition.APPROVE, "round " + round + " has " + describe(against));
     }
@@ -161,7 +164,7 @@ public class ProjectGovernance {
     for (Evidence.RequiredApproval approval : required) {
       Optional<Evidence.Vote> vote = votes.stream()
           .filter(v -> approval.groupId().equals(v.groupId()) && approval.stage().equals(v.stage())
-              && "APPROVE".equals(v.decision()))
+              && ReviewVerdict.APPROVE.is(v.decision()))
           .findFirst();
       if (vote.isEmpty()) {
         missing.add(approval.groupId());
@@ -193,8 +196,8 @@ public class ProjectGovernance {
     Project project = lock(projectId);
     check(project, ProjectTransition.REJECT);
     List<Evidence.Vote> rejections = project.status() == ProjectStatus.REWORK ? new ArrayList<>()
-        : new ArrayList<>(with(records.votes(PROJECT_REQUEST, projectId, round(project)), "REJECT"));
-    pmoDecision(project).filter(v -> "REJECT".equals(v.decision())).ifPresent(rejections::add);
+        : new ArrayList<>(with(records.votes(PROJECT_REQUEST, projectId, round(project)), ReviewVerdict.REJECT));
+    pmoDecision(project).filter(v -> ReviewVerdict.REJECT.is(v.decision())).ifPresent(rejections::add);
     if (rejections.isEmpty()) {
       throw refuse(project, ProjectTransition.REJECT, "nobody rejected it in round " + round(project));
     }
@@ -242,7 +245,7 @@ public class ProjectGovernance {
     Project project = lock(projectId);
     check(project, ProjectTransition.START_DELIVERY);
     Evidence.Gate g1 = records.latestGate(projectId, "G1").orElse(null);
-    if (g1 == null || !g1.decidedAs("GO", "GO_WITH_CONDITIONS")) {
+    if (g1 == null || !g1.decidedAs(GateOutcome.GO, GateOutcome.GO_WITH_CONDITIONS)) {
       throw refuse(project, ProjectTransition.START_DELIVERY, "G1 was not decided GO");
     }
     if (project.currentBaselineId() == null) {
@@ -258,7 +261,7 @@ public class ProjectGovernance {
     Project project = lock(projectId);
     check(project, ProjectTransition.HOLD);
     Evidence.Gate gate = records.latestDecidedGate(projectId).orElse(null);
-    if (gate == null || !gate.decidedAs("HOLD")) {
+    if (gate == null || !gate.decidedAs(GateOutcome.HOLD)) {
       throw refuse(project, ProjectTransition.HOLD, "no gate decided HOLD");
     }
     return move(project, ProjectTransition.HOLD, ProjectStatus.ON_HOLD, project.phase(), false,
@@ -271,7 +274,7 @@ public class ProjectGovernance {
     Project project = lock(projectId);
     check(project, ProjectTransition.RESUME);
     Evidence.TaskDecision decision = holdDecisionSinceHold(projectId).orElse(null);
-    if (decision == null || !"RESUME".equals(decision.decision())) {
+    if (decision == null || !HoldDecision.RESUME.name().equals(decision.decision())) {
       throw refuse(project, ProjectTransition.RESUME, "the PMO did not decide to resume it");
     }
     ProjectStatus status = project.currentBaselineId() == null ? ProjectStatus.APPROVED : ProjectStatus.ACTIVE;
@@ -286,12 +289,12 @@ public class ProjectGovernance {
     check(project, ProjectTransition.STOP);
     Evidence.Gate gate = records.latestDecidedGate(projectId).orElse(null);
     Map<String, Object> evidence;
-    if (gate != null && gate.decidedAs("STOP")) {
+    if (gate != null && gate.decidedAs(GateOutcome.STOP)) {
       evidence = Map.of("gate", gate.gate(), "attempt", gate.attempt());
     } else {
       Evidence.TaskDecision decision = project.status() == ProjectStatus.ON_HOLD
           ? holdDecisionSinceHold(projectId).orElse(null) : null;
-      if (decision == null || !"STOP".equals(decision.decision())) {
+      if (decision == null || !HoldDecision.STOP.name().equals(decision.decision())) {
         throw refuse(project, ProjectTransition.STOP, "no gate decided STOP and the PMO did not stop it");
       }
       evidence = Map.of("decidedBy", decision.decidedBy());
@@ -330,7 +333,7 @@ public class ProjectGovernance {
       throw refuse(project, ProjectTransition.HAND_OVER_TO_CLOSURE, "it is not in delivery");
     }
     Evidence.Gate g2 = records.latestGate(projectId, "G2").orElse(null);
-    if (g2 == null || !g2.decidedAs("GO", "GO_WITH_CONDITIONS")) {
+    if (g2 == null || !g2.decidedAs(GateOutcome.GO, GateOutcome.GO_WITH_CONDITIONS)) {
       throw refuse(project, ProjectTransition.HAND_OVER_TO_CLOSURE, "G2 was not decided GO");
     }
     return move(project, ProjectTransition.HAND_OVER_TO_CLOSURE, project.status(), ProjectPhase.CLOSURE, false,
@@ -346,7 +349,7 @@ public class ProjectGovernance {
       throw refuse(project, ProjectTransition.CLOSE, "it is not in closure");
     }
     Evidence.Gate g3 = records.latestGate(projectId, "G3").orElse(null);
-    if (g3 == null || !g3.decidedAs("GO")) {
+    if (g3 == null || !g3.decidedAs(GateOutcome.GO)) {
       throw refuse(project, ProjectTransition.CLOSE, "G3 was not decided GO");
     }
     return move(project, ProjectTransition.CLOSE, ProjectStatus.CLOSED, ProjectPhase.CLOSED, false,
@@ -354,8 +357,12 @@ public class ProjectGovernance {
   }
 
   /** Decisions the PMO takes about a project, which its requester, sponsor or project manager never take. */
-  public static final Set<String> PMO_DECISIONS = Set.of(HOLD_DECISION, "PM_EXCEPTION_DECIDED",
-      "RED_INTERVENTION_DECIDED", "MISSED_REPORTS_CHASED");
+  /** The PMO's decision on a project manager without the qualification the project needs. */
+  public static final String PM_EXCEPTION_DECISION = "PM_EXCEPTION_DECIDED";
+  /** The PMO's intervention on a RED project. */
+  public static final String RED_INTERVENTION_DECISION = "RED_INTERVENTION_DECIDED";
+  public static final Set<String> PMO_DECISIONS = Set.of(HOLD_DECISION, PM_EXCEPTION_DECISION,
+      RED_INTERVENTION_DECISION, "MISSED_REPORTS_CHASED");
 
   /**
    * Records a decision taken on a PMO task (hold, exception, intervention...), by whoever completed it. A PMO
@@ -374,6 +381,15 @@ public class ProjectGovernance {
       }
     }
     records.insertTaskDecision(taskId, projectId, action, decision, comment, by, now());
+  }
+
+  /**
+   * The latest decision of a kind ({@code decisionAction} of the task) taken on a PMO task of the project, with
+   * its comment: what the steps after the task read, instead of a process variable that any task could overwrite.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Evidence.TaskDecision> latestTaskDecision(long projectId, String action) {
+    return records.latestTaskDecision(projectId, action);
   }
 
   /** The gate review decided last, if any (e.g. where a project on hold stands). */
@@ -399,7 +415,7 @@ public class ProjectGovernance {
     }
     List<Evidence.Vote> votes = records.votes(GATE_REVIEW, gateReviewId, gate.attempt()).stream()
         .filter(v -> named.contains(v.groupId())).toList();
-    boolean stopped = votes.stream().anyMatch(v -> "STOP".equals(v.decision()));
+    boolean stopped = votes.stream().anyMatch(v -> GateOutcome.STOP.is(v.decision()));
     List<String> missing = named.stream().filter(g -> votes.stream().noneMatch(v -> g.equals(v.groupId()))).toList();
     if (!stopped && !missing.isEmpty()) {
       throw refuse(project, "deciding " + gate.gate(), String.join(", ", missing) + " did not vote");
@@ -433,7 +449,7 @@ public class ProjectGovernance {
   private Verdict verdictOf(Evidence.Change change, int round, String stage) {
     List<Evidence.Vote> votes = records.votes(CHANGE_REQUEST, change.id(), round).stream()
         .filter(v -> stage.equals(v.stage())).toList();
-    if (votes.stream().anyMatch(v -> "REJECT".equals(v.decision()))) {
+    if (votes.stream().anyMatch(v -> ReviewVerdict.REJECT.is(v.decision()))) {
       return new Verdict(ChangeVerdict.REJECTED, null);
     }
     List<String> groups = change.groups(stage);
@@ -441,7 +457,7 @@ public class ProjectGovernance {
       return new Verdict(null, "no approvers were routed for " + stage.toLowerCase());
     }
     List<String> missing = groups.stream()
-        .filter(g -> votes.stream().noneMatch(v -> g.equals(v.groupId()) && "APPROVE".equals(v.decision()))).toList();
+        .filter(g -> votes.stream().noneMatch(v -> g.equals(v.groupId()) && ReviewVerdict.APPROVE.is(v.decision()))).toList();
     if (!missing.isEmpty()) {
       return new Verdict(null, String.join(", ", missing) + " did not approve (" + stage.toLowerCase() + ")");
     }
@@ -466,7 +482,7 @@ public class ProjectGovernance {
     switch (source) {
       case G1_GO -> {
         Evidence.Gate g1 = records.latestGate(project.id(), "G1").orElse(null);
-        if (g1 == null || !g1.decidedAs("GO", "GO_WITH_CONDITIONS")) {
+        if (g1 == null || !g1.decidedAs(GateOutcome.GO, GateOutcome.GO_WITH_CONDITIONS)) {
           throw refuse(project, what, "G1 was not decided GO");
         }
         if (baseline.changeRequestId() != null || project.currentBaselineId() != null
@@ -493,13 +509,13 @@ public class ProjectGovernance {
             }
           }
           case EMERGENCY_CHANGE -> {
-            if (!Boolean.TRUE.equals(change.emergency()) || !"IN_APPROVAL".equals(change.status())) {
+            if (!Boolean.TRUE.equals(change.emergency()) || !ChangeStatus.IN_APPROVAL.is(change.status())) {
               throw refuse(project, what, change.code() + " is not an emergency change awaiting approval");
             }
           }
           default -> {
             boolean rejected = records.votes(CHANGE_REQUEST, change.id(), 1).stream()
-                .anyMatch(v -> "EMERGENCY".equals(v.stage()) && "REJECT".equals(v.decision()));
+                .anyMatch(v -> "EMERGENCY".equals(v.stage()) && ReviewVerdict.REJECT.is(v.decision()));
             if (!Boolean.TRUE.equals(change.emergency()) || !rejected) {
               throw refuse(project, what, "the PMO did not reject emergency change " + change.code());
             }
@@ -515,7 +531,7 @@ public class ProjectGovernance {
   public void requireChangeRejected(long changeId) {
     Evidence.Change change = change(changeId);
     boolean rejected = List.of(1, 2).stream().flatMap(round -> records.votes(CHANGE_REQUEST, changeId, round).stream())
-        .anyMatch(v -> "REJECT".equals(v.decision()));
+        .anyMatch(v -> ReviewVerdict.REJECT.is(v.decision()));
     if (!rejected) {
       throw refuse(project(change.projectId()), "rejecting " + change.code(), "nobody rejected it");
     }
@@ -559,7 +575,7 @@ public class ProjectGovernance {
 
   /** The PMO's decision on a project on hold, taken after the hold began. */
   private Optional<Evidence.TaskDecision> holdDecisionSinceHold(long projectId) {
-    Optional<Evidence.Gate> hold = records.latestDecidedGate(projectId).filter(g -> g.decidedAs("HOLD"));
+    Optional<Evidence.Gate> hold = records.latestDecidedGate(projectId).filter(g -> g.decidedAs(GateOutcome.HOLD));
     return records.latestTaskDecision(projectId, HOLD_DECISION)
         .filter(d -> hold.isEmpty() || !d.decidedAt().isBefore(hold.get().decidedAt()));
   }
@@ -591,8 +607,8 @@ public class ProjectGovernance {
     return null;
   }
 
-  private static List<Evidence.Vote> with(List<Evidence.Vote> votes, String decision) {
-    return votes.stream().filter(v -> decision.equals(v.decision())).toList();
+  private static List<Evidence.Vote> with(List<Evidence.Vote> votes, ReviewVerdict decision) {
+    return votes.stream().filter(v -> decision.is(v.decision())).toList();
   }
 
   private static List<String> describe(List<Evidence.Vote> votes) {

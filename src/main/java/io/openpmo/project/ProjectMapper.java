@@ -45,7 +45,7 @@ public interface ProjectMapper {
 
   int setPmException(@Param("id") long id, @Param("grantedBy") String grantedBy);
 
-  int setHealth(@Param("id") long id, @Param("health") String health, @Param("now") java.time.OffsetDateTime now);
+  int setHealth(@Param("id") long id, @Param("health") Health health, @Param("now") java.time.OffsetDateTime now);
 
   int setMissedReports(@Param("id") long id, @Param("missedReports") int missedReports);
 

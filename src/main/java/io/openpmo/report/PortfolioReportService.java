@@ -1,5 +1,6 @@
 package io.openpmo.report;
 
+import io.openpmo.project.Health;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.closure.ClosureVariables;
 import io.openpmo.intake.InitiationVariables;
@@ -41,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortfolioReportService {
 
-  static final List<String> HEALTH_ORDER = List.of("GREEN", "AMBER", "RED", PortfolioReport.NO_HEALTH);
+  static final List<String> HEALTH_ORDER = List.of(Health.GREEN.name(), Health.AMBER.name(), Health.RED.name(), PortfolioReport.NO_HEALTH);
   private static final int INDEX_SCALE = 4;
 
   private final ReportMapper mapper;
@@ -142,7 +143,7 @@ public class PortfolioReportService {
       if (line.status().isFinal()) {
         continue;
       }
-      if ("RED".equals(line.health())) {
+      if (Health.RED.is(line.health())) {
         attention.add(new Attention(line.code(), line.title(), Reason.RED, "Health RED (CPI " + orNa(line.cpi())
             + ", SPI " + orNa(line.spi()) + ")", null, null, line.processInstanceId()));
       }

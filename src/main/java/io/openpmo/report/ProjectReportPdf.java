@@ -89,7 +89,7 @@ public class ProjectReportPdf {
     fact(facts, "Code", p.code());
     fact(facts, "Status", p.status());
     fact(facts, "Phase", p.phase());
-    fact(facts, "Health", p.health() == null ? "not rated yet" : p.health());
+    fact(facts, "Health", p.health() == null ? "not rated yet" : p.health().name());
     fact(facts, "Sponsor", p.sponsor());
     fact(facts, "Project manager", p.projectManager() == null ? "not assigned" : p.projectManager());
     fact(facts, "Business unit", p.businessUnit());

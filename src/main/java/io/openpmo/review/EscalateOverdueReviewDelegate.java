@@ -44,8 +44,8 @@ public class EscalateOverdueReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<Task> overdue = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .dueBefore(Date.from(clock.instant())).list();
-    Long projectId = execution.getVariable("projectId") instanceof Number n ? n.longValue() : null;
-    String projectCode = (String) execution.getVariable("projectCode");
+    Long projectId = execution.getVariable(io.openpmo.core.ProcessVariables.PROJECT_ID) instanceof Number n ? n.longValue() : null;
+    String projectCode = (String) execution.getVariable(io.openpmo.core.ProcessVariables.PROJECT_CODE);
     for (Task task : overdue) {
       if (task.getPriority() >= ESCALATED_PRIORITY) {
         continue;

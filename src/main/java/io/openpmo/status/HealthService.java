@@ -1,5 +1,6 @@
 package io.openpmo.status;
 
+import io.openpmo.project.Health;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -48,7 +49,7 @@ public class HealthService {
   }
 
   @Transactional
-  public void record(long reportId, String health) {
+  public void record(long reportId, Health health) {
     StatusReport report = mapper.findReport(reportId).orElseThrow();
     Project project = projects.findById(report.projectId()).orElseThrow();
     mapper.setHealth(reportId, health);
@@ -56,7 +57,7 @@ public class HealthService {
     HealthFacts facts = facts(reportId);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("reportId", reportId);
-    details.put("health", health);
+    details.put("health", health.name());
     details.put("previous", String.valueOf(project.health()));
     details.put("cpi", facts.cpi() == null ? "n/a" : facts.cpi());
     details.put("spi", facts.spi() == null ? "n/a" : facts.spi());

@@ -23,7 +23,7 @@ public class RiskRegister {
 
   static final Set<String> KINDS = Set.of("RISK", "ISSUE");
   static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
-  static final Set<String> STATUSES = Set.of("OPEN", "MITIGATING", "CLOSED", "HANDED_OVER");
+  static final Set<String> STATUSES = RegisterStatus.NAMES;
 
   private final StatusMapper mapper;
   private final Directory directory;
@@ -43,7 +43,7 @@ public class RiskRegister {
     OffsetDateTime now = now();
     long id = mapper.insertRiskIssue(new RiskIssue(null, project.id(), input.kind(), input.title().strip(),
         input.description(), input.severity(), input.probability(), input.impact(), input.owner(),
-        input.status() == null ? "OPEN" : input.status(), input.dueDate(), by, now, now));
+        input.status() == null ? RegisterStatus.OPEN.name() : input.status(), input.dueDate(), by, now, now));
     auditTrail.record(by, input.kind() + "_RECORDED", project.id(), project.code(),
         Map.of("id", id, "title", input.title(), "severity", input.severity(), "owner", input.owner()));
     return get(id);
@@ -116,7 +116,7 @@ public class RiskRegister {
   public int settleOpen(Project project, String status, String newOwner, String by) {
     int settled = 0;
     for (RiskIssue item : register(project.id(), null)) {
-      if (!"OPEN".equals(item.status()) && !"MITIGATING".equals(item.status())) {
+      if (!RegisterStatus.isOpen(item.status())) {
         continue;
       }
       String owner = newOwner == null ? item.owner() : newOwner;

@@ -1,9 +1,12 @@
 package io.openpmo.status;
 
+import io.openpmo.project.Health;
 import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.status.StatusVariables.HEALTH;
 import static io.openpmo.status.StatusVariables.STATUS_REPORT_ID;
 
+import io.openpmo.project.Evidence;
+import io.openpmo.project.ProjectGovernance;
 import io.openpmo.notify.Notifier;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -48,19 +51,21 @@ class StatusDelegates {
   @Bean
   JavaDelegate recordHealthDelegate(HealthService health) {
     return execution -> health.record(((Number) execution.getVariable(STATUS_REPORT_ID)).longValue(),
-        (String) execution.getVariable(HEALTH));
+        Health.valueOf((String) execution.getVariable(HEALTH)));
   }
 
   /** The PMO asks the project manager for a change request on a RED project. */
   @Bean
-  JavaDelegate askForChangeRequestDelegate(ProjectMapper projects, Notifier notifier) {
+  JavaDelegate askForChangeRequestDelegate(ProjectMapper projects, Notifier notifier,
+      ProjectGovernance governance) {
     return execution -> {
       Project project = projects.findById(projectId(execution)).orElseThrow();
       notifier.send(Notifier.Message.toUsers(List.of(String.valueOf(project.projectManager())),
-          project.code() + " is RED: change request " + execution.getVariable("lastChangeRequest") + " raised",
+          project.code() + " is RED: change request " + execution.getVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST) + " raised",
           "The PMO reviewed " + project.code() + " \"" + project.title() + "\" after a RED status report and raised"
-              + " the change request " + execution.getVariable("lastChangeRequest") + ". Please assess its impact in"
-              + " Tasklist.\n\nPMO comment: " + execution.getVariable("decisionComment")),
+              + " the change request " + execution.getVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST) + ". Please assess its impact in"
+              + " Tasklist.\n\nPMO comment: " + governance.latestTaskDecision(project.id(),
+              ProjectGovernance.RED_INTERVENTION_DECISION).map(Evidence.TaskDecision::comment).orElse("-")),
           project.id(), project.code());
     };
   }

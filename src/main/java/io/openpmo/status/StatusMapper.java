@@ -1,5 +1,6 @@
 package io.openpmo.status;
 
+import io.openpmo.project.Health;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -15,7 +16,7 @@ interface StatusMapper {
 
   List<StatusReport> findReports(@Param("projectId") long projectId);
 
-  int setHealth(@Param("id") long id, @Param("health") String health);
+  int setHealth(@Param("id") long id, @Param("health") Health health);
 
   void insertMilestoneUpdate(MilestoneUpdate update);
 

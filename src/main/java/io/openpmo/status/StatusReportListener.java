@@ -1,9 +1,9 @@
 package io.openpmo.status;
 
-import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.amount;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.openpmo.project.ProjectFormListener;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.FormJson;
 import io.openpmo.lifecycle.BaselineService;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,38 +26,32 @@ import org.springframework.stereotype.Component;
  * fulfilled the task) and its id handed on for the health check.
  */
 @Component("statusReportListener")
-class StatusReportListener implements TaskListener {
+class StatusReportListener extends ProjectFormListener {
 
-  private final ProjectMapper projects;
   private final StatusReportService reports;
   private final BaselineService baselines;
-  private final CurrentUser currentUser;
 
   StatusReportListener(ProjectMapper projects, StatusReportService reports, BaselineService baselines,
       CurrentUser currentUser) {
-    this.projects = projects;
+    super(id -> projects.findById(id).orElseThrow(), currentUser);
     this.reports = reports;
     this.baselines = baselines;
-    this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Project project = projects.findById(projectId(task)).orElseThrow();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Optional<StatusReport> last = reports.latest(project.id());
-      ProjectSummary.showOn(task, project, last.map(r -> "\n\nLast report " + r.reportDate() + ": " + r.percentComplete().stripTrailingZeros()
-              .toPlainString() + "% complete, actual cost " + r.actualCost().toPlainString() + ", CPI "
-              + orNa(r.cpi()) + ", SPI " + orNa(r.spi()) + ", health " + r.health()).orElse(""));
-      List<Milestone> milestones = project.currentBaselineId() == null ? List.of()
-          : baselines.milestones(project.currentBaselineId());
-      task.setVariableLocal(StatusVariables.MILESTONE_OPTIONS, FormJson.of(milestones.stream()
-          .map(m -> Map.of("label", m.dueDate() + ": " + m.name(), "value", m.id().toString())).toList()));
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
+  protected void prepare(DelegateTask task, Project project) {
+    Optional<StatusReport> last = reports.latest(project.id());
+    ProjectSummary.showOn(task, project, last.map(r -> "\n\nLast report " + r.reportDate() + ": " + r.percentComplete().stripTrailingZeros()
+            .toPlainString() + "% complete, actual cost " + r.actualCost().toPlainString() + ", CPI "
+            + orNa(r.cpi()) + ", SPI " + orNa(r.spi()) + ", health " + r.health()).orElse(""));
+    List<Milestone> milestones = project.currentBaselineId() == null ? List.of()
+        : baselines.milestones(project.currentBaselineId());
+    task.setVariableLocal(StatusVariables.MILESTONE_OPTIONS, FormJson.of(milestones.stream()
+        .map(m -> Map.of("label", m.dueDate() + ": " + m.name(), "value", m.id().toString())).toList()));
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Project project, String user) {
     Object fulfilled = task.getVariableLocal(StatusVariables.FULFILLED_BY_REPORT);
     long reportId;
     if (fulfilled != null) {
@@ -74,7 +67,7 @@ class StatusReportListener implements TaskListener {
               "DONE", null, null)).collect(Collectors.toList()),
           scope.getVariableLocal(StatusVariables.NOTES) == null ? null
               : scope.getVariableLocal(StatusVariables.NOTES).toString());
-      reportId = reports.record(project, input, currentUser.id().orElse(task.getAssignee()), "TASKLIST").id();
+      reportId = reports.record(project, input, user, "TASKLIST").id();
     }
     task.getExecution().getProcessInstance().setVariable(StatusVariables.STATUS_REPORT_ID, reportId);
   }

@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.project.Health;
 import io.openpmo.core.InvalidRequestException;
 import static io.openpmo.support.Journeys.allocation;
 import static io.openpmo.support.Journeys.plan;
@@ -351,7 +352,7 @@ class LifecycleProcessTest extends AppTest {
       assertThat(recorded.cpi()).isEqualByComparingTo(new BigDecimal("40000").divide(new BigDecimal("35000"), 4,
           java.math.RoundingMode.HALF_UP));
       assertThat(recorded.spi()).isNotNull();
-      assertThat(recorded.health()).isIn("GREEN", "AMBER");
+      assertThat(recorded.health()).isIn(Health.GREEN, Health.AMBER);
       assertThat(journeys.project(code).health()).isEqualTo(recorded.health());
       assertThat(lifecycle).hasPassed("Task_RateHealth", "Task_RecordHealth").isWaitingAt("Task_DeclareDeliveryReady");
     }
@@ -364,7 +365,7 @@ class LifecycleProcessTest extends AppTest {
       fireTimers(lifecycle);
       journeys.decide("paul", journeys.task(code, "Task_SubmitStatusReport", null),
           Map.of("percentComplete", 10, "actualCostToDate", 60000));
-      assertThat(journeys.project(code).health()).isEqualTo("RED");
+      assertThat(journeys.project(code).health()).isEqualTo(Health.RED);
       Task intervention = journeys.task(code, "Task_InterveneOnRedProject", Groups.PMO);
       journeys.decide("petra", intervention, Map.of("decision", "RECOVERY_PLAN", "comment",
           "Descope reporting, add a developer"));

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import io.openpmo.core.InvalidRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -107,7 +107,7 @@ class PortfolioReviewProcessTest extends AppTest {
     assertThat(taskService.getVariableLocal(prepare.getId(), PortfolioReviewVariables.SUMMARY).toString())
         .contains(lean).contains(generous);
     assertThatThrownBy(() -> complete("petra", prepare, Map.of("scenarioCodes", "SCN-NOPE")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is not a scenario: SCN-NOPE");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("is not a scenario: SCN-NOPE");
     complete("petra", prepare, Map.of("scenarioCodes", lean + ", " + generous, "comment", "Two budgets"));
 
     // scenarios under review cannot change
@@ -126,7 +126,7 @@ class PortfolioReviewProcessTest extends AppTest {
     complete("fiona", finance, Map.of("decision", "ENDORSE", "scenario", generous));
     Task steering = task(review, PortfolioReviewVariables.TASK_REVIEW_STEERING);
     assertThatThrownBy(() -> complete("sven", steering, Map.of("decision", "REWORK")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("comment is required");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("comment is required");
     complete("sven", task(review, PortfolioReviewVariables.TASK_REVIEW_STEERING),
         Map.of("decision", "REWORK", "comment", "Show the resilience work first"));
 
@@ -155,7 +155,7 @@ class PortfolioReviewProcessTest extends AppTest {
     people.as("demo", () -> taskService.setAssignee(approve.getId(), null));
     assertThatThrownBy(() -> complete("erik", task(review, PortfolioReviewVariables.TASK_APPROVE),
         Map.of("decision", "APPROVE", "scenario", "SCN-ELSEWHERE")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("not a scenario of this round");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not a scenario of this round");
     complete("erik", task(review, PortfolioReviewVariables.TASK_APPROVE), Map.of("decision", "APPROVE",
         "scenario", generous, "comment", "Fund both"));
 

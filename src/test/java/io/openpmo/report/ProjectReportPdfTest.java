@@ -1,5 +1,6 @@
 package io.openpmo.report;
 
+import io.openpmo.project.Health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -43,7 +44,7 @@ class ProjectReportPdfTest {
         "Payments", "sam", "rita", ProjectType.STRATEGIC, 4, new BigDecimal("300000"), new BigDecimal("150000.00"),
         "EUR", LocalDate.of(2026, 2, 1), 6, Complexity.MEDIUM, false, DataClassification.INTERNAL, ThirdParty.NONE,
         false, false, null, null, null, null, ProjectStatus.ACTIVE, ProjectPhase.DELIVERY, 35, RiskTier.MEDIUM, 72,
-        PriorityClass.P2, 0, "pi-1", "paul", DECIDED, DECIDED, DECIDED, 11L, "AMBER", 0, null);
+        PriorityClass.P2, 0, "pi-1", "paul", DECIDED, DECIDED, DECIDED, 11L, Health.AMBER, 0, null);
   }
 
   static ProjectReport report(List<StatusReport> statusReports, List<RiskIssue> register) {
@@ -70,7 +71,7 @@ class ProjectReportPdfTest {
   static StatusReport statusReport(LocalDate date, String cpi) {
     return new StatusReport(1L, 7L, 11L, date, new BigDecimal("20.00"), new BigDecimal("28500.00"),
         new BigDecimal("30000.00"), new BigDecimal("24000.00"), new BigDecimal(cpi), new BigDecimal("0.8000"),
-        "AMBER", null, "API", "paul", DECIDED);
+        Health.AMBER, null, "API", "paul", DECIDED);
   }
 
   static String text(byte[] pdf) throws IOException {
