@@ -280,8 +280,19 @@ class OidcSignInTest extends OidcAppTest {
 
     /** Opens Tasklist: not signed in, the provider signs the person in and sends them back. */
     HttpResponse<String> openTasklist(Person person) throws Exception {
-      TestIdentityProvider.nextSignIn(person);
-      HttpResponse<String> page = get("/camunda/app/tasklist/default/");
+      HttpResponse<String> login = get("/camunda/app/tasklist/default/");
+      List<URI> toProvider = List.copyOf(visited);
+      // the provider's login page: the person's subject and claims, sent as its form sends them
+      assertThat(login.body()).as(visited.toString()).contains(TestIdentityProvider.LOGIN_TITLE);
+      HttpResponse<String> signedIn = noRedirects.send(HttpRequest.newBuilder(login.uri())
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(person.subject(),
+              StandardCharsets.UTF_8) + "&claims=" + URLEncoder.encode(person.claimsJson(), StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+      HttpResponse<String> page = get(login.uri().resolve(signedIn.headers().firstValue("Location").orElseThrow())
+          .toString());
+      visited.addAll(0, toProvider);
       assertThat(page.statusCode()).as(visited.toString()).isEqualTo(200);
       // back where the person was going
       assertThat(page.uri().getPath()).as(visited.toString()).isEqualTo("/camunda/app/tasklist/default/");
