@@ -52,15 +52,7 @@ class OidcTasklistBrowserTest extends OidcAppTest {
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewRequest");
 
-    try (Chromium browser = Chromium.start("tasklist-review")) {
-      try {
-        reviewInTasklist(browser, code, review);
-      } catch (Throwable failure) {
-        failure.addSuppressed(new AssertionError("screenshot at failure: " + browser.screenshot("failure")
-            + "; page console: " + browser.consoleMessages()));
-        throw failure;
-      }
-    }
+    Chromium.journey("tasklist-review", browser -> reviewInTasklist(browser, code, review));
 
     // then: the project is approved with Petra's vote, and the trail says who the provider vouched for
     await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED".equals(
@@ -96,11 +88,8 @@ class OidcTasklistBrowserTest extends OidcAppTest {
     assertThat(browser.url()).startsWith(
         TestIdentityProvider.server().authorizationEndpointUrl(TestIdentityProvider.ISSUER_ID).toString());
 
-    // she signs in there: her subject, and the claims the provider holds about her (login name, groups)
-    browser.type("the subject field", "document.querySelector('input[name=username]')", PETRA.subject());
-    browser.type("the claims field", "document.querySelector('textarea[name=claims]')", PETRA.claimsJson());
-    browser.screenshot("provider-login");
-    browser.click("the Sign-in button", "document.querySelector('input[type=submit]')");
+    // she signs in there
+    signInAtProvider(browser, PETRA);
 
     // back in Tasklist, signed in as petra; the PMO's filter lists the request's review
     browser.waitFor("Tasklist, signed in", "location.pathname.startsWith('/camunda/app/tasklist/')"
@@ -146,6 +135,56 @@ class OidcTasklistBrowserTest extends OidcAppTest {
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
         .until(() -> taskService.createTaskQuery().taskId(review.getId()).count() == 0);
     browser.screenshot("completed");
+  }
+
+  /** On the provider's login page: the person's subject, and the claims the provider holds (login name, groups). */
+  void signInAtProvider(Chromium browser, Person person) {
+    browser.type("the subject field", "document.querySelector('input[name=username]')", person.subject());
+    browser.type("the claims field", "document.querySelector('textarea[name=claims]')", person.claimsJson());
+    browser.screenshot("provider-login");
+    browser.click("the Sign-in button", "document.querySelector('input[type=submit]')");
+  }
+
+  @Test
+  void thePortfolioDashboardSignsInThroughTheProviderAndReadsTheApiWithTheSession() throws Exception {
+    // given: a request in the portfolio
+    assertThat(bearer(SAM).get("/engine-rest/task").status()).isEqualTo(200);
+    Http.Response started = bearer(RITA).post("/engine-rest/process-definition/key/projectInitiation/submit-form",
+        typed(Requests.asFormVariables(Requests.small("Dashboard seen through the provider"))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String code = started.json().get("businessKey").asText();
+
+    Chromium.journey("dashboard", browser -> {
+      // the dashboard offers the provider's sign-in, not a password form
+      browser.navigate(base() + "/dashboard/");
+      String button = "document.querySelector('#login-submit')";
+      browser.waitFor("the dashboard's sign-in", "(() => { const b = " + button + "; return !!b"
+          + " && b.offsetParent !== null && b.innerText.includes('organisation'); })()", PAGE);
+      assertThat(browser.eval("document.querySelector('#login-password').offsetParent === null").asBoolean())
+          .as("no password field").isTrue();
+      browser.screenshot("sign-in");
+      browser.click("the sign-in button", button);
+
+      // through the provider's login page and back to the dashboard, signed in
+      browser.waitFor("the provider's login page", "!!document.querySelector('input[name=username]')", PAGE);
+      signInAtProvider(browser, PETRA);
+      browser.waitFor("the dashboard, signed in as petra", "location.pathname === '/dashboard/'"
+          + " && document.querySelector('#current-user')?.innerText === 'petra'", PAGE);
+      // the portfolio came from the API with the session: the new request is in the table of all projects
+      browser.waitFor("the request in the table of all projects", "document.querySelector('[data-table=projects]')"
+          + "?.innerText.includes(" + js(code) + ")", PAGE);
+      browser.screenshot("portfolio");
+
+      // "Log out" ends the session here and at the provider
+      browser.click("Log out", "document.querySelector('#logout')");
+      browser.waitFor("the way through the provider's sign-out", "document.readyState === 'complete'"
+          + " && !location.pathname.startsWith('/dashboard/') && !location.pathname.endsWith('/endsession')", PAGE);
+      browser.navigate(base() + "/dashboard/");
+      browser.waitFor("the dashboard's sign-in again", "(() => { const b = " + button + "; return !!b"
+          + " && b.offsetParent !== null && b.innerText.includes('organisation'); })()", PAGE);
+      assertThat(browser.eval("fetch('/api/v1/reports/portfolio', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"
+          + ".then(r => r.status)").asInt()).isEqualTo(401);
+    });
   }
 
   String base() {

@@ -144,6 +144,28 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /** What a test does in the browser. */
+  @FunctionalInterface
+  public interface Journey {
+    void run(Chromium browser) throws Exception;
+  }
+
+  /**
+   * Runs the journey in a fresh browser, closed afterwards; a failure carries a screenshot of the page at that
+   * moment and what the page logged.
+   */
+  public static void journey(String name, Journey journey) throws Exception {
+    try (Chromium browser = start(name)) {
+      try {
+        journey.run(browser);
+      } catch (Exception | AssertionError failure) {
+        failure.addSuppressed(new AssertionError("screenshot at failure: " + browser.screenshot("failure")
+            + "; HTML: " + browser.saveHtml("failure") + "; page console: " + browser.consoleMessages()));
+        throw failure;
+      }
+    }
+  }
+
   /** Sends a DevTools command and waits for its result. */
   public JsonNode call(String method, Map<String, ?> params) {
     int id = ids.incrementAndGet();
