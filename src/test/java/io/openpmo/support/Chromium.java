@@ -57,10 +57,15 @@ public final class Chromium implements AutoCloseable {
   private final String name;
   private int shots;
 
+  /** A test JVM that ends without closing the browser (a time-out, a kill) takes it along. */
+  private final Thread stopAtExit;
+
   private Chromium(String name, Process process, Path profile) {
     this.name = name;
     this.process = process;
     this.profile = profile;
+    this.stopAtExit = new Thread(() -> stop(process), "chromium-stop");
+    Runtime.getRuntime().addShutdownHook(stopAtExit);
   }
 
   /** Starts headless Chromium with a fresh profile and opens its one page; {@code name} names its screenshots. */
@@ -87,7 +92,7 @@ public final class Chromium implements AutoCloseable {
       chromium.call("Runtime.enable", Map.of());
       return chromium;
     } catch (Exception | AssertionError e) {
-      process.destroyForcibly();
+      stop(process);
       deleteQuietly(profile);
       throw e;
     }
@@ -174,7 +179,7 @@ public final class Chromium implements AutoCloseable {
     ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
     message.set("params", JSON.valueToTree(params));
     try {
-      socket.sendText(JSON.writeValueAsString(message), true).get(30, TimeUnit.SECONDS);
+      send(JSON.writeValueAsString(message));
       JsonNode response = answer.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       if (response.has("error")) {
         throw new IllegalStateException(method + " failed: " + response.get("error"));
@@ -187,6 +192,18 @@ public final class Chromium implements AutoCloseable {
       throw new IllegalStateException(method + " got no answer from Chromium", e);
     } finally {
       pending.remove(id);
+    }
+  }
+
+  /** One message at a time: the JDK's WebSocket refuses a send while another is under way. */
+  private synchronized void send(String text) {
+    try {
+      socket.sendText(text, true).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sending to Chromium interrupted", e);
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Chromium did not take a message", e);
     }
   }
 
@@ -330,6 +347,18 @@ public final class Chromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser goes anyway
     }
+    stop(process);
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopAtExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting already
+    }
+    deleteQuietly(profile);
+  }
+
+  /** Ends the browser and its helper processes (renderers, GPU, zygote), which a crashed parent would leave. */
+  private static void stop(Process process) {
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -338,8 +367,7 @@ public final class Chromium implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    deleteQuietly(profile);
+    helpers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
   private static void deleteQuietly(Path directory) {
@@ -374,6 +402,13 @@ public final class Chromium implements AutoCloseable {
               message.path("params").path("args").forEach(arg -> line.append(' ')
                   .append(arg.has("value") ? arg.get("value").asText() : arg.path("description").asText()));
               console.add(line.toString());
+            } else if (method.equals("Page.javascriptDialogOpening")) {
+              // an alert or confirm would block the page (and every evaluation) until answered: accept, note it
+              console.add("dialog: " + message.path("params").path("message").asText());
+              ObjectNode accept = JSON.createObjectNode().put("id", ids.incrementAndGet())
+                  .put("method", "Page.handleJavaScriptDialog");
+              accept.putObject("params").put("accept", true);
+              CompletableFuture.runAsync(() -> send(accept.toString()));
             } else if (method.equals("Runtime.exceptionThrown")) {
               console.add("exception: " + message.path("params").path("exceptionDetails").path("exception")
                   .path("description").asText());
