@@ -27,7 +27,8 @@ class SessionController {
 
   static final String SIGN_IN_PATH = "/oidc/sign-in";
   /** Pages of the dashboard (no other site, no other part of this one): {@code /dashboard/...}. */
-  private static final Pattern DASHBOARD_PAGE = Pattern.compile("/dashboard/[A-Za-z0-9._-]*(\\?[A-Za-z0-9=&%._-]*)?");
+  private static final Pattern DASHBOARD_PAGE = Pattern.compile(
+      "/dashboard/([A-Za-z0-9_-][A-Za-z0-9._-]*)?(\\?[A-Za-z0-9=&%._-]*)?");
 
   @GetMapping("/oidc/sign-out")
   Map<String, String> signOut() {

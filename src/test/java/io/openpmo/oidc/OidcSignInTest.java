@@ -405,7 +405,7 @@ class OidcSignInTest extends OidcAppTest {
       assertThat(browser.call("/oidc/sign-in?to=/dashboard/requests.html").headers().firstValue("Location"))
           .hasValue("/dashboard/requests.html");
       for (String elsewhere : List.of("https://evil.example/", "//evil.example/dashboard/", "/camunda/app/admin/",
-          "/dashboard/../actuator/env")) {
+          "/dashboard/../actuator/env", "/dashboard/..")) {
         assertThat(browser.call("/oidc/sign-in?to=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).headers()
             .firstValue("Location")).as(elsewhere).hasValue("/dashboard/");
       }

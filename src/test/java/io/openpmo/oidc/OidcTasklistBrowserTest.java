@@ -174,6 +174,12 @@ class OidcTasklistBrowserTest extends OidcAppTest {
       browser.waitFor("the request in the table of all projects", "document.querySelector('[data-table=projects]')"
           + "?.innerText.includes(" + js(code) + ")", PAGE);
       browser.screenshot("portfolio");
+      // the request's own page (another script of the dashboard) is signed in by the same session
+      browser.navigate(base() + "/dashboard/request.html?code=" + code);
+      browser.waitFor("the request's page, signed in as petra", "document.body.dataset.state === 'ready'"
+          + " && document.querySelector('#current-user')?.innerText === 'petra'"
+          + " && document.querySelector('#content')?.innerText.includes('Dashboard seen through the provider')", PAGE);
+      browser.screenshot("request");
 
       // "Log out" ends the session here and at the provider
       browser.click("Log out", "document.querySelector('#logout')");
