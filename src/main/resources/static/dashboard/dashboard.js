@@ -832,6 +832,13 @@
         sessionStorage.removeItem(STORE_KEY);
         state.user = state.token = null;
         showLogin(auth);
+        if (provider && auth === MSG_FORBIDDEN) {
+          // signed in at the provider, but not for this page: signing in again would change nothing, another
+          // account needs a sign-out first
+          $('#login-submit').hidden = true;
+          $('#current-user').textContent = user;
+          $('#session').hidden = false;
+        }
       } else if (state.token) {
         notice('Could not refresh the portfolio: ' + describe(err), true);
         document.body.dataset.state = 'ready';

@@ -109,23 +109,22 @@ class OidcTasklistBrowserTest extends OidcAppTest {
         .until(() -> "petra".equals(taskService.createTaskQuery().taskId(review.getId()).singleResult()
             .getAssignee()));
 
-    // the Camunda Form: no conflict of interest, decision Approve, an optional comment
-    String conflict = "[...document.querySelectorAll('.task-details label')]"
-        + ".find(l => l.innerText.includes('I have a conflict of interest'))";
-    browser.waitFor("the review form, editable", "(() => { const l = " + conflict + ";"
-        + " const box = l && (l.control || l.querySelector('input') || document.getElementById(l.htmlFor));"
-        + " return !!box && !box.disabled; })()", PAGE);
-    assertThat(browser.eval("(() => { const l = " + conflict + "; const box = l.control || l.querySelector('input')"
-        + " || document.getElementById(l.htmlFor); return box.checked; })()").asBoolean())
-        .as("conflict of interest: no").isFalse();
+    // the Camunda Form: no conflict of interest, decision Approve, an optional comment. Tasklist redraws the form
+    // after the claim: wait until it is editable and has stayed the same for a second
+    browser.waitFor("the review form, editable and settled", "(() => { const form ="
+        + " document.querySelector('.task-details .fjs-form'); if (!form || form.querySelector('input:disabled'))"
+        + " return false; if (window.reviewForm !== form) { window.reviewForm = form; window.reviewFormSince ="
+        + " Date.now(); return false; } return Date.now() - window.reviewFormSince > 1000; })()", PAGE);
+    String conflict = field("I have a conflict of interest");
+    assertThat(browser.eval("(" + conflict + ").checked").asBoolean()).as("conflict of interest: no").isFalse();
     String approve = "(() => { const l = [...document.querySelectorAll('.task-details label')]"
         + ".find(l => l.innerText.trim() === 'Approve'); return l && (l.control || l.querySelector('input')); })()";
-    browser.click("the Approve choice", approve);
-    browser.waitFor("Approve chosen", "(" + approve + ").checked");
-    String comment = "[...document.querySelectorAll('.task-details label')]"
-        + ".find(l => l.innerText.includes('Comment (optional)'))";
-    browser.type("the comment", "(() => { const l = " + comment + "; return l.control"
-        + " || document.getElementById(l.htmlFor); })()", COMMENT);
+    browser.clickUntil("the Approve choice", approve, "(" + approve + ")?.checked");
+    String comment = field("Comment (optional)");
+    browser.fill("the comment", comment, COMMENT);
+    // still so, just before completing
+    browser.waitFor("the form filled in", "(" + approve + ").checked && !(" + conflict + ").checked && ("
+        + comment + ").value === " + js(COMMENT));
     browser.screenshot("review-form");
 
     // and completes it: the task leaves her list
@@ -191,6 +190,32 @@ class OidcTasklistBrowserTest extends OidcAppTest {
       assertThat(browser.eval("fetch('/api/v1/reports/portfolio', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"
           + ".then(r => r.status)").asInt()).isEqualTo(401);
     });
+  }
+
+  @Test
+  void aRequesterSignedInThroughTheProviderIsToldTheDashboardIsNotHersAndMaySignOut() throws Exception {
+    Chromium.journey("dashboard-requester", browser -> {
+      browser.navigate(base() + "/dashboard/");
+      browser.click("the sign-in button", "document.querySelector('#login-submit')");
+      browser.waitFor("the provider's login page", "!!document.querySelector('input[name=username]')", PAGE);
+      signInAtProvider(browser, RITA);
+      browser.waitFor("the refusal", "location.pathname === '/dashboard/'"
+          + " && document.querySelector('#login-error')?.innerText.includes('Only the PMO')", PAGE);
+      browser.screenshot("refused");
+      // no sign-in button that would lead back here, but her name and "Log out" to change accounts
+      assertThat(browser.eval("document.querySelector('#login-submit').offsetParent === null").asBoolean()).isTrue();
+      assertThat(browser.eval("document.querySelector('#current-user').innerText").asText()).isEqualTo("rita");
+      browser.click("Log out", "document.querySelector('#logout')");
+      browser.waitFor("the way through the provider's sign-out", "document.readyState === 'complete'"
+          + " && !location.pathname.startsWith('/dashboard/') && !location.pathname.endsWith('/endsession')", PAGE);
+    });
+  }
+
+  /** The form field of this label, in the task's form. */
+  static String field(String label) {
+    return "(() => { const l = [...document.querySelectorAll('.task-details label')].find(l => l.innerText.includes("
+        + js(label) + ")); return l && (l.control || l.querySelector('input, textarea')"
+        + " || document.getElementById(l.htmlFor)); })()";
   }
 
   String base() {

@@ -275,14 +275,19 @@ public final class Chromium implements AutoCloseable {
   }
 
   /**
-   * Clicks the element the expression returns (waiting until it is there and visible), with the mouse at its
-   * centre, as a person does.
+   * Clicks the element the expression returns, with the mouse at its centre, as a person does: waits until it is
+   * there, visible, still (not moving any more after scrolling it into view) and not covered by another element.
    */
   public void click(String what, String elementExpression) {
-    JsonNode box = waitFor(what + " to be visible", "(() => { const el = " + elementExpression + ";"
-        + " if (!el) return null; el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
-        + " if (r.width === 0 || r.height === 0) return null;"
-        + " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
+    JsonNode box = waitFor(what + " to be visible and free", "(async () => { const el = " + elementExpression + ";"
+        + " if (!el) return null; el.scrollIntoView({block: 'center', behavior: 'instant'});"
+        + " const a = el.getBoundingClientRect();"
+        + " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
+        + " const r = el.getBoundingClientRect();"
+        + " if (r.width === 0 || r.height === 0 || r.left !== a.left || r.top !== a.top) return null;"
+        + " const x = r.left + r.width / 2, y = r.top + r.height / 2; const hit = document.elementFromPoint(x, y);"
+        + " const free = !!hit && (hit === el || el.contains(hit) || hit.control === el);"
+        + " return free ? {x, y} : null; })()");
     double x = box.get("x").asDouble();
     double y = box.get("y").asDouble();
     call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
@@ -292,10 +297,55 @@ public final class Chromium implements AutoCloseable {
         "clickCount", 1));
   }
 
+  /**
+   * Clicks until the expression {@code done} holds: a page that redraws itself (Tasklist reloads a task's form
+   * after a claim) may lose a click made a moment before.
+   */
+  public void clickUntil(String what, String elementExpression, String done) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(30));
+    do {
+      click(what, elementExpression);
+      if (holdsWithin(done, Duration.ofSeconds(3))) {
+        return;
+      }
+    } while (Instant.now().isBefore(until));
+    waitFor(what + " to take effect", done, Duration.ZERO);
+  }
+
   /** Clicks into the element and types the text, as from the keyboard. */
   public void type(String what, String elementExpression, String text) {
     click(what, elementExpression);
     call("Input.insertText", Map.of("text", text));
+  }
+
+  /** Types the text into the field (replacing what it holds) until the field holds exactly that text. */
+  public void fill(String what, String fieldExpression, String text) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(30));
+    String holds = "(" + fieldExpression + ")?.value === " + JSON.valueToTree(text);
+    do {
+      click(what, fieldExpression);
+      eval("(" + fieldExpression + ").select()");
+      call("Input.insertText", Map.of("text", text));
+      if (holdsWithin(holds, Duration.ofSeconds(3))) {
+        return;
+      }
+    } while (Instant.now().isBefore(until));
+    waitFor(what + " to hold the text typed", holds, Duration.ZERO);
+  }
+
+  private boolean holdsWithin(String expression, Duration duration) {
+    Instant until = Instant.now().plus(duration);
+    do {
+      try {
+        if (eval("!!(" + expression + ")").asBoolean()) {
+          return true;
+        }
+      } catch (IllegalStateException e) {
+        // the page is being redrawn
+      }
+      pause(Duration.ofMillis(100));
+    } while (Instant.now().isBefore(until));
+    return false;
   }
 
   /** Saves a PNG of the page under {@link #SCREENSHOTS} and returns its path (null if the browser cannot). */
