@@ -836,7 +836,11 @@
           // signed in at the provider, but not for this page: signing in again would change nothing, another
           // account needs a sign-out first
           $('#login-submit').hidden = true;
+          $('#login-form p').textContent = 'You are signed in, but this page is not for your groups. To use another'
+            + ' account, log out first.';
           $('#current-user').textContent = user;
+          $('#generated-at').parentElement.hidden = true;
+          $('#refresh').hidden = true;
           $('#session').hidden = false;
         }
       } else if (state.token) {
@@ -858,6 +862,8 @@
     $('#util-csv').href = API + utilQuery + '&format=csv';
     $('#util-range').textContent = `${monthLabel(from)} – ${monthLabel(to)}`;
     $('#current-user').textContent = user;
+    $('#generated-at').parentElement.hidden = false;
+    $('#refresh').hidden = false;
     $('#login').hidden = true;
     $('#session').hidden = false;
     $('#dashboard').hidden = false;

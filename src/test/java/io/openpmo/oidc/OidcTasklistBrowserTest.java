@@ -205,6 +205,7 @@ class OidcTasklistBrowserTest extends OidcAppTest {
       // no sign-in button that would lead back here, but her name and "Log out" to change accounts
       assertThat(browser.eval("document.querySelector('#login-submit').offsetParent === null").asBoolean()).isTrue();
       assertThat(browser.eval("document.querySelector('#current-user').innerText").asText()).isEqualTo("rita");
+      assertThat(browser.eval("document.querySelector('#login-form p').innerText").asText()).contains("log out first");
       browser.click("Log out", "document.querySelector('#logout')");
       browser.waitFor("the way through the provider's sign-out", "document.readyState === 'complete'"
           + " && !location.pathname.startsWith('/dashboard/') && !location.pathname.endsWith('/endsession')", PAGE);
