@@ -3,6 +3,7 @@ package io.openpmo.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openpmo.support.Http;
+import io.openpmo.support.Journeys;
 import io.openpmo.support.PostgresAppTest;
 import io.openpmo.support.Race;
 import io.openpmo.support.Requests;
@@ -50,8 +51,65 @@ class TaskRacePostgresTest extends PostgresAppTest {
   }
 
   int votes(String code) {
+    return votes(code, "PROJECT_REQUEST");
+  }
+
+  int votes(String code, String subjectType) {
     return jdbc.queryForObject("SELECT count(*) FROM review_decision d JOIN project p ON p.id = d.project_id"
-        + " WHERE p.code = ?", Integer.class, code);
+        + " WHERE p.code = ? AND d.subject_type = ?", Integer.class, code, subjectType);
+  }
+
+  /**
+   * The reviewer of the task's group claims it, then sends the same decision three times at once (a triple click,
+   * or a client retrying on both nodes): one goes through, the others are told who decided and when.
+   */
+  void tripleClick(String task, String group, Map<String, Object> form) throws Exception {
+    String reviewer = Journeys.reviewer(group);
+    assertThat(http(reviewer).post("/engine-rest/task/" + task + "/claim", Map.of("userId", reviewer)).status())
+        .isEqualTo(204);
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    form.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    Map<String, Object> body = Map.of("variables", variables);
+    java.util.concurrent.Callable<Http.Response> submit = () -> http(reviewer).post("/engine-rest/task/" + task
+        + "/submit-form", body);
+    List<Http.Response> answers = clients.atOnce(submit, submit, submit);
+    assertThat(answers).extracting(Http.Response::status).as(answers.toString())
+        .containsExactlyInAnyOrder(204, 409, 409);
+    answers.stream().filter(a -> a.status() == 409).forEach(loser -> assertThat(loser.json().get("message")
+        .asText()).as(loser.toString()).containsPattern("already decided by " + reviewer + " at \\d\\d:\\d\\d"));
+  }
+
+  @Test
+  void aGateVoteAndAChangeApprovalSentThreeTimesAtOnceCountOnce() throws Exception {
+    Journeys journeys = journeys();
+    String code = journeys.approved(Requests.small("PG race gate and change"));
+    journeys.plan(code, "paul", Journeys.plan("100000", List.of()));
+    journeys.checklist(code, "paul", List.of());
+    org.camunda.bpm.engine.TaskService tasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
+    org.camunda.bpm.engine.task.Task gateVote = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_ReviewGate").list().get(0);
+    String gateGroup = tasks.getIdentityLinksForTask(gateVote.getId()).stream().filter(l -> l.getGroupId() != null)
+        .findFirst().orElseThrow().getGroupId();
+    tripleClick(gateVote.getId(), gateGroup, Map.of("decision", "GO"));
+    assertThat(votes(code, "GATE_REVIEW")).isEqualTo(1);
+
+    journeys.gate(code, "GO", Map.of());
+    assertThat(status(code)).isEqualTo("ACTIVE");
+    Map<String, Object> change = new java.util.LinkedHashMap<>();
+    change.put("title", "Extend the data migration");
+    change.put("reason", "Legacy data quality is worse than assumed");
+    change.put("scopeChange", false);
+    change.put("delayDays", 20);
+    change.put("costDelta", 4000);
+    change.put("riskImpact", "LOW");
+    change.put("regulatoryImpact", false);
+    change.put("emergency", false);
+    Http.Response raised = http("paul").post("/api/v1/projects/" + code + "/change-requests", change);
+    assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+    journeys.decide("petra", journeys.task(code, "Task_AssessImpact", Groups.PMO), Map.of("impactNotes", "Agreed"));
+    org.camunda.bpm.engine.task.Task approval = journeys.task(code, "Task_ApproveChange", Groups.FINANCE);
+    tripleClick(approval.getId(), Groups.FINANCE, Map.of("decision", "APPROVE", "comment", "Fine by finance"));
+    assertThat(votes(code, "CHANGE_REQUEST")).isEqualTo(1);
   }
 
   @Test
