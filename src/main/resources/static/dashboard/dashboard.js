@@ -1,7 +1,8 @@
 /*
  * OpenPMO portfolio dashboard.
  * Plain JavaScript, no libraries, no external resources: the charts are inline SVG drawn below.
- * Logs in with HTTP Basic against the report API; the credentials live in sessionStorage only.
+ * Logs in with HTTP Basic against the report API (the credentials live in sessionStorage only) or, with the
+ * bank's identity provider, uses the sign-in of Tasklist (signin.js).
  */
 (function () {
   'use strict';
@@ -37,6 +38,9 @@
   const MSG_FORBIDDEN = 'Only the PMO, the committees, auditors and administrators see the portfolio dashboard';
 
   const state = { user: null, token: null, portfolio: null, cycle: null, util: null, months: [], errors: {} };
+  /** The provider's session (signin.js) when the identity provider signs people in; null for HTTP Basic. */
+  let provider = null;
+  const MSG_ENDED = 'Your sign-in has ended: sign in again';
   const $ = (sel, root) => (root || document).querySelector(sel);
 
   // ---------------------------------------------------------------- formatting
@@ -776,13 +780,8 @@
     return btoa(bin);
   }
 
-  // credentials: 'omit' keeps the browser from showing its own Basic login dialog on a 401.
   async function apiFetch(path, token, accept) {
-    const res = await fetch(API + path, {
-      headers: { Authorization: 'Basic ' + token, 'X-Requested-With': 'XMLHttpRequest', Accept: accept || 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    const res = await fetch(API + path, OpenPmoSignIn.request(token, accept));
     if (!res.ok) {
       let detail = '';
       try { const j = await res.json(); detail = j.detail || j.title || ''; } catch (e) { /* not JSON */ }
@@ -816,7 +815,7 @@
   }
 
   function authFailure(err) {
-    if (err instanceof HttpError && err.status === 401) return MSG_WRONG;
+    if (err instanceof HttpError && err.status === 401) return provider ? MSG_ENDED : MSG_WRONG;
     if (err instanceof HttpError && err.status === 403) return MSG_FORBIDDEN;
     return null;
   }
@@ -833,6 +832,17 @@
         sessionStorage.removeItem(STORE_KEY);
         state.user = state.token = null;
         showLogin(auth);
+        if (provider && auth === MSG_FORBIDDEN) {
+          // signed in at the provider, but not for this page: signing in again would change nothing, another
+          // account needs a sign-out first
+          $('#login-submit').hidden = true;
+          $('#login-form p').textContent = 'You are signed in, but this page is not for your groups. To use another'
+            + ' account, log out first.';
+          $('#current-user').textContent = user;
+          $('#generated-at').parentElement.hidden = true;
+          $('#refresh').hidden = true;
+          $('#session').hidden = false;
+        }
       } else if (state.token) {
         notice('Could not refresh the portfolio: ' + describe(err), true);
         document.body.dataset.state = 'ready';
@@ -843,7 +853,7 @@
     }
     state.user = user;
     state.token = token;
-    sessionStorage.setItem(STORE_KEY, JSON.stringify({ user, token }));
+    if (token !== OpenPmoSignIn.SESSION) sessionStorage.setItem(STORE_KEY, JSON.stringify({ user, token }));
     state.portfolio = portfolio;
     state.months = monthRange();
     const from = state.months[0], to = state.months[state.months.length - 1];
@@ -852,6 +862,8 @@
     $('#util-csv').href = API + utilQuery + '&format=csv';
     $('#util-range').textContent = `${monthLabel(from)} – ${monthLabel(to)}`;
     $('#current-user').textContent = user;
+    $('#generated-at').parentElement.hidden = false;
+    $('#refresh').hidden = false;
     $('#login').hidden = true;
     $('#session').hidden = false;
     $('#dashboard').hidden = false;
@@ -880,6 +892,7 @@
   }
 
   function logout() {
+    if (provider) { OpenPmoSignIn.signOut(provider); return; }
     sessionStorage.removeItem(STORE_KEY);
     Object.assign(state, { user: null, token: null, portfolio: null, cycle: null, util: null, errors: {} });
     for (const c of document.querySelectorAll('[data-chart], [data-table]')) c.replaceChildren();
@@ -887,7 +900,7 @@
     showLogin(null);
   }
 
-  // Links to the API need the Basic header: fetch, then open or save the blob.
+  // Links to the API need the Basic header (or the session marker): fetch, then open or save the blob.
   async function openApiLink(a) {
     const path = a.getAttribute('data-api');
     const mode = a.getAttribute('data-open') || 'download';
@@ -910,6 +923,7 @@
     } catch (err) {
       if (win) win.close();
       const auth = authFailure(err);
+      if (auth === MSG_ENDED) { showLogin(MSG_ENDED); return; }
       if (auth === MSG_WRONG) { logout(); showLogin(MSG_WRONG); return; }
       notice(`Could not open ${path}: ${describe(err)}`, true);
     }
@@ -917,8 +931,13 @@
 
   // ---------------------------------------------------------------- wiring
 
-  function init() {
+  async function init() {
     for (const a of document.querySelectorAll('a[data-href]')) a.href = BASE + a.getAttribute('data-href');
+    const session = await OpenPmoSignIn.probe();
+    if (session.provider) {
+      provider = session;
+      OpenPmoSignIn.useProvider($('#login-form'), session);
+    }
     for (const a of document.querySelectorAll('a[data-api]')) a.href = API + a.getAttribute('data-api');
 
     $('#login-form').addEventListener('submit', async e => {
@@ -957,6 +976,11 @@
       }, 150);
     });
 
+    if (provider) {
+      if (provider.userId) load(provider.userId, OpenPmoSignIn.SESSION);
+      else showLogin(null);
+      return;
+    }
     let saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null'); } catch (e) { saved = null; }
     if (saved && saved.user && saved.token) {

@@ -3,7 +3,8 @@
  * A requester follows what happened to her request: status, the rules that scored it, every vote of every
  * decision (request, gates, changes; recusals without their reason), open tasks and who holds them.
  * Plain JavaScript, no libraries; logs in with HTTP Basic against /api/v1 (credentials in sessionStorage only,
- * shared with the portfolio dashboard). The API decides what the user may see: a project they may not see is 404.
+ * shared with the portfolio dashboard) or, with the bank's identity provider, uses the sign-in of Tasklist
+ * (signin.js). The API decides what the user may see: a project they may not see is 404.
  */
 (function () {
   'use strict';
@@ -26,6 +27,8 @@
   };
   const $ = (sel, root) => (root || document).querySelector(sel);
   const state = { user: null, token: null };
+  /** The provider's session (signin.js) when the identity provider signs people in; null for HTTP Basic. */
+  let provider = null;
 
   // ---------------------------------------------------------------- formatting
 
@@ -82,11 +85,7 @@
   }
 
   async function api(path) {
-    const res = await fetch(API + path, {
-      headers: { Authorization: 'Basic ' + state.token, 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    const res = await fetch(API + path, OpenPmoSignIn.request(state.token));
     if (!res.ok) {
       let detail = '';
       try { const j = await res.json(); detail = j.detail || j.title || ''; } catch (e) { /* not JSON */ }
@@ -124,7 +123,7 @@
     } catch (err) {
       if (err instanceof HttpError && err.status === 401) {
         sessionStorage.removeItem(STORE_KEY);
-        showLogin('Wrong user or password');
+        showLogin(provider ? 'Your sign-in has ended: sign in again' : 'Wrong user or password');
         return;
       }
       $('#content').hidden = false;
@@ -132,7 +131,7 @@
         ? 'There is no such project, or you may not see it.'
         : 'Could not load: ' + (err.detail || err.message));
     }
-    sessionStorage.setItem(STORE_KEY, JSON.stringify({ user, token }));
+    if (token !== OpenPmoSignIn.SESSION) sessionStorage.setItem(STORE_KEY, JSON.stringify({ user, token }));
     $('#current-user').textContent = user;
     $('#login').hidden = true;
     $('#session').hidden = false;
@@ -277,12 +276,12 @@
         h('td', { text: a.actingFor }), h('td', { class: 'nowrap', text: dateTime(a.completedAt) }))))));
   }
 
-  // the PDF needs the Basic header: fetch it, then open the blob
+  // the PDF needs the Basic header (or the session marker): fetch it, then open the blob
   async function openPdf(code) {
     const win = window.open('', '_blank');
     try {
-      const res = await fetch(`${API}/reports/projects/${encodeURIComponent(code)}.pdf`, {
-        headers: { Authorization: 'Basic ' + state.token }, credentials: 'omit' });
+      const res = await fetch(`${API}/reports/projects/${encodeURIComponent(code)}.pdf`,
+        OpenPmoSignIn.request(state.token, 'application/pdf'));
       if (!res.ok) throw new HttpError(res.status);
       const url = URL.createObjectURL(await res.blob());
       if (win) win.location.href = url;
@@ -294,8 +293,13 @@
 
   // ---------------------------------------------------------------- wiring
 
-  function init() {
+  async function init() {
     for (const a of document.querySelectorAll('a[data-href]')) a.href = BASE + a.getAttribute('data-href');
+    const session = await OpenPmoSignIn.probe();
+    if (session.provider) {
+      provider = session;
+      OpenPmoSignIn.useProvider($('#login-form'), session);
+    }
     $('#login-form').addEventListener('submit', async e => {
       e.preventDefault();
       const user = $('#login-user').value.trim();
@@ -304,6 +308,7 @@
       await start(user, basicToken(user, password));
     });
     $('#logout').addEventListener('click', () => {
+      if (provider) { OpenPmoSignIn.signOut(provider); return; }
       sessionStorage.removeItem(STORE_KEY);
       state.user = state.token = null;
       showLogin(null);
@@ -314,6 +319,11 @@
       e.preventDefault();
       openPdf(a.getAttribute('data-pdf'));
     });
+    if (provider) {
+      if (provider.userId) start(provider.userId, OpenPmoSignIn.SESSION);
+      else showLogin(null);
+      return;
+    }
     let saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null'); } catch (e) { saved = null; }
     if (saved && saved.user && saved.token) start(saved.user, saved.token);

@@ -58,6 +58,8 @@ class OidcSignIn implements IdentityProviderSignIn {
           + "\"detail\":\"Send an access token of the identity provider (Authorization: Bearer ...): "
           + "missing, expired, or not issued for this application\"}").getBytes(StandardCharsets.UTF_8));
     };
+    // the dashboard's own pages call the API with the webapps' sign-in (read-only, see BrowserSessionOnApi)
+    http.securityContext(context -> context.securityContextRepository(new BrowserSessionOnApi()));
     http.oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtAuthenticationConverter(apiToken()))
             .authenticationEntryPoint(unauthorized))
@@ -82,7 +84,8 @@ class OidcSignIn implements IdentityProviderSignIn {
     OidcClientInitiatedLogoutSuccessHandler endProviderSession = new OidcClientInitiatedLogoutSuccessHandler(clients);
     endProviderSession.setPostLogoutRedirectUri(properties.postLogoutRedirectUri());
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**")).authenticated())
+            .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**"), path(SessionController.SIGN_IN_PATH))
+            .authenticated())
         .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(webappUser())))
         // POST only: with the session cookie's SameSite=Lax another site cannot sign a user out
         .logout(logout -> logout

@@ -260,6 +260,16 @@ class OidcSignInTest extends OidcAppTest {
 
     final List<URI> visited = new java.util.ArrayList<>();
 
+    /** A script call of a page (no redirects followed), with these headers. */
+    HttpResponse<String> call(String path, String... headers) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Accept",
+          "application/json");
+      if (headers.length > 0) {
+        request.headers(headers);
+      }
+      return noRedirects.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** What Tasklist sends for a change: JSON with the CSRF token of Camunda's filter. */
     HttpResponse<String> post(String path, Object body) throws Exception {
       String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
@@ -280,8 +290,19 @@ class OidcSignInTest extends OidcAppTest {
 
     /** Opens Tasklist: not signed in, the provider signs the person in and sends them back. */
     HttpResponse<String> openTasklist(Person person) throws Exception {
-      TestIdentityProvider.nextSignIn(person);
-      HttpResponse<String> page = get("/camunda/app/tasklist/default/");
+      HttpResponse<String> login = get("/camunda/app/tasklist/default/");
+      List<URI> toProvider = List.copyOf(visited);
+      // the provider's login page: the person's subject and claims, sent as its form sends them
+      assertThat(login.body()).as(visited.toString()).contains(TestIdentityProvider.LOGIN_TITLE);
+      HttpResponse<String> signedIn = noRedirects.send(HttpRequest.newBuilder(login.uri())
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(person.subject(),
+              StandardCharsets.UTF_8) + "&claims=" + URLEncoder.encode(person.claimsJson(), StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+      HttpResponse<String> page = get(login.uri().resolve(signedIn.headers().firstValue("Location").orElseThrow())
+          .toString());
+      visited.addAll(0, toProvider);
       assertThat(page.statusCode()).as(visited.toString()).isEqualTo(200);
       // back where the person was going
       assertThat(page.uri().getPath()).as(visited.toString()).isEqualTo("/camunda/app/tasklist/default/");
@@ -348,6 +369,51 @@ class OidcSignInTest extends OidcAppTest {
       assertThat(ended.statusCode()).isEqualTo(302);
       assertThat(ended.headers().firstValue("Location").orElseThrow()).startsWith(base() + "/camunda/");
       assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDashboardsScriptCallsOfThisSiteUseTheWebappSessionAndNothingElseDoes() throws Exception {
+      Browser browser = new Browser();
+      JsonNode before = Http.JSON.readTree(browser.call("/oidc/session").body());
+      assertThat(before.get("signedIn").asBoolean()).isFalse();
+      assertThat(before.get("signIn").asText()).isEqualTo("/oidc/sign-in");
+      browser.openTasklist(PETRA);
+      JsonNode session = Http.JSON.readTree(browser.call("/oidc/session").body());
+      assertThat(session.get("signedIn").asBoolean()).isTrue();
+      assertThat(session.get("userId").asText()).isEqualTo("petra");
+      assertThat(session.get("signOut").get("path").asText()).isEqualTo("/logout");
+
+      String xhr = "X-Requested-With";
+      // a script call of this site with the session: the API answers as for Petra's token
+      HttpResponse<String> portfolio = browser.call("/api/v1/reports/portfolio", xhr, "XMLHttpRequest",
+          "Sec-Fetch-Site", "same-origin");
+      assertThat(portfolio.statusCode()).as(portfolio.body()).isEqualTo(200);
+      assertThat(browser.call("/engine-rest/task", xhr, "XMLHttpRequest").statusCode()).isEqualTo(200);
+      // not a script call (a link, a form of another site): the session is not taken
+      assertThat(browser.call("/api/v1/reports/portfolio").statusCode()).isEqualTo(401);
+      // a script of another site (the browser says so): not taken either
+      assertThat(browser.call("/api/v1/reports/portfolio", xhr, "XMLHttpRequest", "Sec-Fetch-Site", "same-site")
+          .statusCode()).isEqualTo(401);
+      // a token, even a bad one, is judged on its own
+      assertThat(browser.call("/api/v1/reports/portfolio", xhr, "XMLHttpRequest", "Authorization", "Bearer forged")
+          .statusCode()).isEqualTo(401);
+      // the API call wrote nothing into the session: Tasklist still knows Petra, nobody else
+      assertThat(Http.JSON.readTree(browser.get("/camunda/api/admin/auth/user/default").body()).get("userId")
+          .asText()).isEqualTo("petra");
+
+      // back to the dashboard after signing in; never to another site or another part of this one
+      assertThat(browser.call("/oidc/sign-in?to=/dashboard/requests.html").headers().firstValue("Location"))
+          .hasValue("/dashboard/requests.html");
+      for (String elsewhere : List.of("https://evil.example/", "//evil.example/dashboard/", "/camunda/app/admin/",
+          "/dashboard/../actuator/env", "/dashboard/..")) {
+        assertThat(browser.call("/oidc/sign-in?to=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).headers()
+            .firstValue("Location")).as(elsewhere).hasValue("/dashboard/");
+      }
+
+      // signed out: the session is gone for the API too
+      browser.signOut();
+      assertThat(browser.call("/api/v1/reports/portfolio", xhr, "XMLHttpRequest").statusCode()).isEqualTo(401);
+      assertThat(Http.JSON.readTree(browser.call("/oidc/session").body()).get("signedIn").asBoolean()).isFalse();
     }
 
     @Test

@@ -4,14 +4,18 @@ import com.nimbusds.jwt.SignedJWT;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect provider for the oidc tests (mock-oauth2-server, on a free port of this machine): discovery,
- * published keys, authorization-code and client-credentials flows, end-session. Started once per test JVM. What
- * the next token says (subject, user name, groups) is set by the test, as an administrator would set it at the
- * bank's provider.
+ * published keys, authorization-code and client-credentials flows, end-session. Started once per test JVM. A person
+ * signing in meets its login page ({@link #LOGIN_TITLE}: a subject and the claims as JSON, as an administrator
+ * would describe the person at the bank's provider); what tokens issued otherwise say (subject, user name, groups)
+ * is set by the test.
  */
 public final class TestIdentityProvider {
 
@@ -21,13 +25,17 @@ public final class TestIdentityProvider {
   public static final String CLIENT_ID = "openpmo";
   public static final String CLIENT_SECRET = "openpmo-secret";
 
+  /** The heading of the provider's login page; its form has the fields {@code username} and {@code claims}. */
+  public static final String LOGIN_TITLE = "Mock OAuth2 Server Sign-in";
+
   private static final MockOAuth2Server SERVER = start();
 
   private TestIdentityProvider() {
   }
 
   private static MockOAuth2Server start() {
-    MockOAuth2Server server = new MockOAuth2Server();
+    // people sign in on the provider's login page, as at a bank's provider
+    MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
     return server;
@@ -43,6 +51,15 @@ public final class TestIdentityProvider {
 
   /** A person as the provider describes them: stable subject, login name, provider groups. */
   public record Person(String subject, String userName, List<String> providerGroups) {
+
+    /** The claims as JSON, as typed into the provider's login form. */
+    public String claimsJson() {
+      try {
+        return new ObjectMapper().writeValueAsString(claims());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
 
     Map<String, Object> claims() {
       Map<String, Object> claims = new LinkedHashMap<>();
@@ -63,12 +80,6 @@ public final class TestIdentityProvider {
   public static SignedJWT token(String issuerId, Person person, List<String> audience, long expirySeconds) {
     return SERVER.issueToken(issuerId, CLIENT_ID,
         new DefaultOAuth2TokenCallback(issuerId, person.subject(), "JWT", audience, person.claims(), expirySeconds));
-  }
-
-  /** The next token the provider issues (sign-in, client credentials) describes this person, for this audience. */
-  public static void nextSignIn(Person person) {
-    SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, person.subject(), "JWT", List.of(CLIENT_ID),
-        person.claims(), 3600));
   }
 
   /**
