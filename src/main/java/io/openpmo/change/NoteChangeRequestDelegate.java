@@ -2,6 +2,7 @@ package io.openpmo.change;
 
 import static io.openpmo.core.ProcessVariables.projectId;
 
+import io.openpmo.core.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,16 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("noteChangeRequestDelegate")
 class NoteChangeRequestDelegate implements JavaDelegate {
 
-  private final io.openpmo.audit.AuditTrail auditTrail;
+  private final ChangeNotices notices;
 
-  NoteChangeRequestDelegate(io.openpmo.audit.AuditTrail auditTrail) {
-    this.auditTrail = auditTrail;
+  NoteChangeRequestDelegate(ChangeNotices notices) {
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    auditTrail.record("CHANGE_NOTED_BY_LIFECYCLE",
-        projectId(execution), execution.getProcessBusinessKey(),
-        java.util.Map.of("change", String.valueOf(execution.getVariable(io.openpmo.core.ProcessVariables.LAST_CHANGE_REQUEST))));
+    notices.recordNotedByLifecycle(projectId(execution), execution.getProcessBusinessKey(),
+        execution.getVariable(ProcessVariables.LAST_CHANGE_REQUEST));
   }
 }

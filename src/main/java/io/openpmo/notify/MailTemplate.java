@@ -2,6 +2,7 @@ package io.openpmo.notify;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,14 +16,19 @@ public record MailTemplate(String subject, String body) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
+  /** The message to these users and the members of these groups, the placeholders filled. */
+  public Notifier.Message to(Collection<String> users, Collection<String> groups, Map<String, ?> values) {
+    return new Notifier.Message(users, groups, fill(subject, values), fill(body, values));
+  }
+
   /** The message to these users, the placeholders filled. */
   public Notifier.Message toUsers(Collection<String> users, Map<String, ?> values) {
-    return Notifier.Message.toUsers(users, fill(subject, values), fill(body, values));
+    return to(users, List.of(), values);
   }
 
   /** The message to the members of these groups, the placeholders filled. */
   public Notifier.Message toGroups(Collection<String> groups, Map<String, ?> values) {
-    return Notifier.Message.toGroups(groups, fill(subject, values), fill(body, values));
+    return to(List.of(), groups, values);
   }
 
   /** Named values in order, {@code null} allowed: {@code values("code", code, "title", title)}. */
