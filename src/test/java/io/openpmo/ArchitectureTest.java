@@ -1,18 +1,29 @@
 package io.openpmo;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
 
 /**
  * The package structure that docs/architecture.md describes, frozen: no cycles between packages, dependencies
- * only downwards through the layers, and the engine's internals only behind the engine seam and in security.
+ * only downwards through the layers, the engine's internals only behind the engine seam and in security, and one
+ * delegate style.
  * Plain JUnit (no Spring, no engine); archunit.properties keeps the import to our classes.
  */
 class ArchitectureTest {
@@ -73,5 +84,44 @@ class ArchitectureTest {
             + "touched only in the engine seam and the security classes, the identity provider of the oidc profile "
             + "included (docs/architecture.md)");
     rule.check(CLASSES);
+  }
+
+  @Test
+  void everyDelegateIsAComponentClassNamedLikeItsBean() {
+    ArchRule rule = classes().that(implementDirectly(JavaDelegate.class))
+        .should(beAComponentNamedAfterTheClass())
+        .andShould().notBePublic()
+        .because("one delegate style: a package-private @Component(\"xDelegate\") class, its bean name the class "
+            + "name (models reference it as ${xDelegate}; docs/architecture.md, Conventions)");
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void noDelegateIsABeanMethod() {
+    ArchRule rule = noMethods().that().areAnnotatedWith(Bean.class)
+        .should().haveRawReturnType(JavaDelegate.class)
+        .because("a delegate is a @Component class, not a lambda returned by a configuration class");
+    rule.check(CLASSES);
+  }
+
+  /** By name: the import stops at our classes (archunit.properties), the engine's interfaces are known by name. */
+  private static DescribedPredicate<JavaClass> implementDirectly(Class<?> type) {
+    return DescribedPredicate.describe("implement " + type.getName(), javaClass -> !javaClass.isInterface()
+        && javaClass.getRawInterfaces().stream().anyMatch(i -> i.getName().equals(type.getName())));
+  }
+
+  private static ArchCondition<JavaClass> beAComponentNamedAfterTheClass() {
+    return new ArchCondition<>("be annotated @Component(\"<class name, first letter lower case>\")") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        String expected = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+        String name = type.tryGetAnnotationOfType(Component.class).map(Component::value).orElse(null);
+        if (!expected.equals(name) || !expected.endsWith("Delegate")) {
+          events.add(SimpleConditionEvent.violated(type, type.getName() + " is "
+              + (name == null ? "not a @Component" : "@Component(\"" + name + "\")") + ", expected @Component(\""
+              + expected + "\") with a name ending in Delegate"));
+        }
+      }
+    };
   }
 }

@@ -22,7 +22,7 @@ class AssessImpactListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ChangeRequest change = changes.get(ChangeDelegates.changeId(task.getExecution()));
+    ChangeRequest change = changes.get(ChangeVariables.changeId(task.getExecution()));
     VariableScope scope = task;
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Project project = changes.project(change.projectId());

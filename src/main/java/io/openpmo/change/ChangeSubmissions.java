@@ -1,7 +1,10 @@
 package io.openpmo.change;
 
 import io.openpmo.core.EngineAccess;
+import io.openpmo.project.Evidence;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -14,9 +17,12 @@ public class ChangeSubmissions {
   private final ChangeService changes;
   private final RuntimeService runtimeService;
   private final EngineAccess engineAccess;
+  private final ProjectGovernance governance;
 
-  public ChangeSubmissions(ChangeService changes, RuntimeService runtimeService, EngineAccess engineAccess) {
+  public ChangeSubmissions(ChangeService changes, RuntimeService runtimeService, EngineAccess engineAccess,
+      ProjectGovernance governance) {
     this.changes = changes;
+    this.governance = governance;
     this.runtimeService = runtimeService;
     this.engineAccess = engineAccess;
   }
@@ -31,6 +37,20 @@ public class ChangeSubmissions {
         .setVariable(ChangeVariables.REQUESTED_BY, by)
         .execute());
     return changes.get(change.id());
+  }
+
+  /**
+   * The PMO's intervention on a RED project raises a recovery change request: its reason is the comment the PMO
+   * recorded with its decision (task_decision), its impact assessed by the project manager.
+   */
+  @Transactional
+  public ChangeRequest raiseForRedProject(long projectId, String by) {
+    Project project = changes.project(projectId);
+    String comment = governance.latestTaskDecision(projectId, ProjectGovernance.RED_INTERVENTION_DECISION)
+        .map(Evidence.TaskDecision::comment).orElse(null);
+    return raise(project, new ChangeRequestInput("Recovery of RED project " + project.code(),
+        comment == null ? "PMO intervention on a RED status report" : comment, false, null, 0, BigDecimal.ZERO,
+        "HIGH", false, false, null), by, "RED_INTERVENTION");
   }
 
   /** Withdraws the undecided change requests of a project going into closure and ends their processes. */

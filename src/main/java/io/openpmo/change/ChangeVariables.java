@@ -1,6 +1,8 @@
 package io.openpmo.change;
 
+import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Variables of the changeRequest process. */
 public final class ChangeVariables {
@@ -34,6 +36,16 @@ public final class ChangeVariables {
   /** The change request fields of the Tasklist start form. */
   public static final List<String> FORM_FIELDS = List.of(PROJECT_CODE, "title", "reason", "scopeChange",
       "scopeDescription", "delayDays", "costDelta", "riskImpact", "regulatoryImpact", "emergency");
+
+  /** The change request this instance works on. */
+  static long changeId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(CHANGE_REQUEST_ID)).longValue();
+  }
+
+  /** A collection variable (the groups a decision named) as strings. */
+  static List<String> strings(Object collection) {
+    return ((Collection<?>) collection).stream().map(Object::toString).toList();
+  }
 
   private ChangeVariables() {
   }

@@ -5,7 +5,10 @@ import io.openpmo.core.EngineAccess;
 import io.openpmo.gate.GateService;
 import io.openpmo.review.ReviewService;
 import io.openpmo.review.ReviewSubjectType;
+import io.openpmo.project.Evidence;
 import io.openpmo.project.Project;
+import io.openpmo.project.ProjectGovernance;
+import io.openpmo.project.ProjectStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +25,35 @@ public class ClosureStarter {
   private final EngineAccess engineAccess;
   private final GateService gates;
   private final ReviewService reviews;
+  private final ProjectGovernance governance;
 
   public ClosureStarter(RuntimeService runtimeService, EngineAccess engineAccess, GateService gates,
-      ReviewService reviews) {
+      ReviewService reviews, ProjectGovernance governance) {
+    this.governance = governance;
     this.runtimeService = runtimeService;
     this.engineAccess = engineAccess;
     this.gates = gates;
     this.reviews = reviews;
   }
 
+  /**
+   * Starts the closure of a project whose lifecycle ended (delivered, stopped or cancelled). Its note: the reason of
+   * a cancellation; for a stopped project why it was stopped, by a gate (the STOP votes say why) or by the PMO's hold
+   * decision (its comment); none for a delivered one.
+   */
+  public ProcessInstance startAfterLifecycle(Project project, String cancellationReason) {
+    String note = null;
+    if (cancellationReason != null) {
+      note = cancellationReason;
+    } else if (project.status() == ProjectStatus.STOPPED) {
+      note = stopReason(project.id()).orElseGet(() -> governance.latestTaskDecision(project.id(),
+          ProjectGovernance.HOLD_DECISION).map(Evidence.TaskDecision::comment).orElse(null));
+    }
+    return start(project, note);
+  }
+
   /** Why the last gate that decided STOP stopped the project, from its reviewers' comments. */
-  public Optional<String> stopReason(long projectId) {
+  Optional<String> stopReason(long projectId) {
     return gates.reviews(projectId).stream().filter(g -> GateOutcome.STOP.is(g.outcome()))
         .reduce((first, second) -> second)
         .map(gate -> gate.gate() + " STOP: " + reviews.decisions(ReviewSubjectType.GATE_REVIEW, gate.id()).stream()

@@ -1,6 +1,7 @@
 package io.openpmo.deputy;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Names of the variables of the deputyship process ("Name a deputy"). */
 final class DeputyVariables {
@@ -23,6 +24,11 @@ final class DeputyVariables {
   static final String VALID_TO = "validTo";
   static final String REASON = "reason";
   static final List<String> FORM_FIELDS = List.of(DEPUTY, VALID_FROM, VALID_TO, REASON);
+
+  /** The deputyship this instance works on. */
+  static long deputyshipId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(DEPUTYSHIP_ID)).longValue();
+  }
 
   private DeputyVariables() {
   }

@@ -1,6 +1,7 @@
 package io.openpmo.gate;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Variables of the stageGateReview process. */
 public final class GateVariables {
@@ -20,6 +21,11 @@ public final class GateVariables {
   /** Inputs of the gateReviewers decision, present only while it is evaluated. */
   public static final List<String> DECISION_FACTS = List.of("riskTier", "budget", "thirdParty", "personalData",
       "criticalFunction", "newTechnology", "projectType");
+
+  /** The gate review this instance works on. */
+  static long gateReviewId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(GATE_REVIEW_ID)).longValue();
+  }
 
   private GateVariables() {
   }

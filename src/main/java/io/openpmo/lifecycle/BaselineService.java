@@ -12,6 +12,7 @@ import io.openpmo.project.ProjectGovernance.BaselineSource;
 import io.openpmo.resource.Allocation;
 import io.openpmo.resource.Resource;
 import io.openpmo.resource.ResourcePlans;
+import io.openpmo.resource.CapacityConflict;
 import io.openpmo.resource.ResourceService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -194,6 +195,22 @@ public class BaselineService {
   @Transactional(readOnly = true)
   public Optional<Baseline> draft(long projectId) {
     return mapper.findDraft(projectId);
+  }
+
+  /**
+   * Checks the draft plan against resource capacity (conflicts are recorded for the resource managers) and audits
+   * {@code CAPACITY_CONFLICTS_FOUND} when some are open; answers whether capacity suffices.
+   */
+  @Transactional
+  public boolean checkDraftCapacity(Project project) {
+    Baseline draft = draft(project.id()).orElseThrow(() ->
+        new IllegalStateException(project.code() + " has no draft plan to check"));
+    List<CapacityConflict> open = resourcePlans.check(project.id(), draft.id());
+    if (!open.isEmpty()) {
+      auditTrail.record("CAPACITY_CONFLICTS_FOUND", project.id(), project.code(), Map.of("baselineVersion",
+          draft.version(), "conflicts", open.size()));
+    }
+    return open.isEmpty();
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package io.openpmo.planning;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /** Variables and element ids of the portfolioReview process: references and what the gateways need. */
 public final class PortfolioReviewVariables {
 
@@ -27,6 +29,11 @@ public final class PortfolioReviewVariables {
   public static final String PREPARE = "PREPARE";
   public static final String REVIEW = "REVIEW";
   public static final String APPROVE = "APPROVE";
+
+  /** The portfolio review this instance works on. */
+  static long reviewId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(REVIEW_ID)).longValue();
+  }
 
   private PortfolioReviewVariables() {
   }

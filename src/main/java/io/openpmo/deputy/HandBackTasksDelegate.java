@@ -1,0 +1,22 @@
+package io.openpmo.deputy;
+
+import static io.openpmo.deputy.DeputyVariables.deputyshipId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("handBackTasksDelegate")
+class HandBackTasksDelegate implements JavaDelegate {
+
+  private final DeputyTasks tasks;
+
+  HandBackTasksDelegate(DeputyTasks tasks) {
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    tasks.handBack(deputyshipId(execution));
+  }
+}

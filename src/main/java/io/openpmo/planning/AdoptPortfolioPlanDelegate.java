@@ -1,0 +1,22 @@
+package io.openpmo.planning;
+
+import static io.openpmo.planning.PortfolioReviewVariables.reviewId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("adoptPortfolioPlanDelegate")
+class AdoptPortfolioPlanDelegate implements JavaDelegate {
+
+  private final PortfolioReviews reviews;
+
+  AdoptPortfolioPlanDelegate(PortfolioReviews reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reviews.adopt(reviewId(execution));
+  }
+}
