@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The portfolio dashboard without an identity provider (the demo), in headless Chromium: it finds no provider's
- * sign-in ({@code /oidc/session} does not exist here), so it asks for the user id and password and calls the API
+ * sign-in ({@code /oidc/session} says so here), so it asks for the user id and password and calls the API
  * with HTTP Basic; "Log out" forgets them. The oidc profile's sign-in is tested in {@code OidcTasklistBrowserTest}.
  */
 class DashboardBrowserTest extends AppTest {
@@ -18,7 +18,9 @@ class DashboardBrowserTest extends AppTest {
 
   @Test
   void withoutAProviderTheDashboardLogsInWithUserIdAndPassword() throws Exception {
-    assertThat(anonymous().get("/oidc/session").status()).isEqualTo(404);
+    var noProvider = anonymous().get("/oidc/session");
+    assertThat(noProvider.status()).isEqualTo(200);
+    assertThat(noProvider.json().get("provider").asBoolean()).isFalse();
     String base = "http://localhost:" + port;
 
     Chromium.journey("dashboard-basic", browser -> {
@@ -31,6 +33,7 @@ class DashboardBrowserTest extends AppTest {
       browser.waitFor("the portfolio, signed in as petra", "document.body.dataset.state === 'ready'"
           + " && document.querySelector('#current-user')?.innerText === 'petra'", PAGE);
       assertThat(browser.eval("document.querySelector('#notice').hidden").asBoolean()).as("no error notice").isTrue();
+      assertThat(browser.consoleMessages()).as("what the page logged").noneMatch(m -> m.toLowerCase().contains("error"));
       browser.screenshot("portfolio");
 
       browser.click("Log out", "document.querySelector('#logout')");
