@@ -52,7 +52,8 @@
   const money = v => isNum(v) ? nfMoney.format(Math.round(v)) : '—';
   const ratio = v => isNum(v) ? nf2.format(v) : '—';
   const pct = v => isNum(v) ? nf2.format(v * 100) + '%' : '—';
-  const daysFmt = v => isNum(v) ? nf1.format(v) : '—';
+  // under a tenth of a day a median reads as "< 0.1" (decided within hours), never as a misleading 0.0
+  const daysFmt = v => !isNum(v) ? '—' : (v > 0 && v < 0.05 ? '< 0.1' : nf1.format(v));
   const int = v => isNum(v) ? nfMoney.format(v) : '—';
 
   function parseDate(iso) {
@@ -206,7 +207,7 @@
     const W = widthOf(container, 560);
     const barH = opt.barHeight || 11, gap = 3, groupGap = opt.groupGap || 9;
     const groupH = series.length * barH + (series.length - 1) * gap;
-    const labelW = Math.min(Math.max(...categories.map(c => Math.max(textWidth(c.label, 12, 600), c.sub ? textWidth(c.sub, 11) : 0)), 40) + 10, W * 0.35);
+    const labelW = Math.min(Math.max(...categories.map(c => Math.max(textWidth(c.label, 12, 600), c.sub ? textWidth(c.sub, 11) : 0)), 40) + 10, W * 0.45);
     const valueStrings = categories.flatMap(c => c.values.map(v => opt.valueFormat(v)));
     const valueW = Math.max(...valueStrings.map(v => textWidth(v, 11)), 20) + 8;
     const m = { top: 4, right: valueW + 6, bottom: 34, left: labelW + 8 };
