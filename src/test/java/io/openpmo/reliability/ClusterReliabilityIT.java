@@ -304,9 +304,12 @@ class ClusterReliabilityIT {
         String winner = oneWinsOneIsToldInWords(tally, "claim", claims, "already claimed by (petra|pierre)");
         ClusterClient who = "petra".equals(winner) ? petra : pierre;
         // the winner's double click: the same decision sent to both nodes at the same moment
+        // a client honours a 503's Retry-After (the task was still open for it: nothing was written) and sends again
         List<ClusterClient.Answer> decisions = race(racers,
-            () -> who.post(a, "/engine-rest/task/" + task + "/submit-form", Workload.approve(), Map.of()),
-            () -> who.post(b, "/engine-rest/task/" + task + "/submit-form", Workload.approve(), Map.of()));
+            () -> sendAgainAfter503(tally, () -> who.post(a, "/engine-rest/task/" + task + "/submit-form",
+                Workload.approve(), Map.of())),
+            () -> sendAgainAfter503(tally, () -> who.post(b, "/engine-rest/task/" + task + "/submit-form",
+                Workload.approve(), Map.of())));
         decisions.forEach(tally::answer);
         oneWinsOneIsToldInWords(tally, "decision", decisions, "already decided by " + winner
             + " at \\d\\d:\\d\\d");
@@ -448,6 +451,18 @@ class ClusterReliabilityIT {
       orphaned.clear();
     }
     tally.add("open incidents after the drain", database.count("SELECT count(*) FROM act_ru_incident"));
+  }
+
+  /** Sends the call again, after a second, while it is answered 503 (at most three times), as a client does. */
+  private static ClusterClient.Answer sendAgainAfter503(Tally tally, Callable<ClusterClient.Answer> call)
+      throws Exception {
+    ClusterClient.Answer answer = call.call();
+    for (int again = 0; again < 3 && answer.status() == 503; again++) {
+      tally.add("race calls answered 503 (still open, sent again)");
+      Node.pause(Duration.ofSeconds(1));
+      answer = call.call();
+    }
+    return answer;
   }
 
   private static List<ClusterClient.Answer> race(ExecutorService racers, Callable<ClusterClient.Answer> one,
