@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (10) seconds per operation before
  * measuring, {@code load.clients} (1,8,32), {@code load.rounds} (2) times each step, {@code load.profile} (false; true records a JDK Flight Recorder profile
  * of OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
- * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark).
+ * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark), {@code load.statements} (false; true
+ * loads {@code pg_stat_statements} into the database server and writes what each step executed, per operation, into
+ * {@code target/load/statements}).
  */
 @Tag("load")
 class ConcurrencyLoadIT {
@@ -133,6 +135,10 @@ class ConcurrencyLoadIT {
       jcmd(rig.pid(step.target()), "JFR.start", "name=" + step.name(), "settings=profile",
           "filename=" + recording.toAbsolutePath());
     }
+    StatementStats statements = new StatementStats(rig.postgres(), rig.databaseName(step.target()));
+    if (StatementStats.ENABLED) {
+      statements.reset();
+    }
     double appCpu = CpuTime.millis(rig.pid(step.target()));
     double dbCpu = CpuTime.postgresMillis(rig.postmasterPid());
     Result result;
@@ -151,6 +157,12 @@ class ConcurrencyLoadIT {
     }
     result = result.withCpu((CpuTime.millis(rig.pid(step.target())) - appCpu) / Math.max(1, result.ok()),
         (CpuTime.postgresMillis(rig.postmasterPid()) - dbCpu) / Math.max(1, result.ok()));
+    // after the CPU reading: reading the statistics costs the database CPU too
+    if (StatementStats.ENABLED) {
+      Path file = rig.output().resolve("statements").resolve(step.name() + ".txt");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, statements.summary(result.ok(), 30));
+    }
     System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed), CPU per operation: %.1f ms"
         + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
         result.failed(), result.appCpuMillis(), result.dbCpuMillis());

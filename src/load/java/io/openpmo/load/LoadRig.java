@@ -52,10 +52,14 @@ final class LoadRig implements AutoCloseable {
   /** Starts the database server and the three applications, and waits until each answers. */
   static LoadRig start(Path output, String jar) throws Exception {
     Files.createDirectories(output);
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
         .setServerConfig("max_connections", "200")
-        .setServerConfig("shared_buffers", "512MB")
-        .start();
+        .setServerConfig("shared_buffers", "512MB");
+    if (StatementStats.ENABLED) {
+      server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.max", "5000");
+    }
+    EmbeddedPostgres postgres = server.start();
     LoadRig rig = new LoadRig(postgres, output);
     try {
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -63,6 +67,9 @@ final class LoadRig implements AutoCloseable {
         for (String database : DATABASES.values()) {
           statement.execute("CREATE DATABASE " + database);
         }
+      }
+      if (StatementStats.ENABLED) {
+        StatementStats.install(postgres.getPostgresDatabase());
       }
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
