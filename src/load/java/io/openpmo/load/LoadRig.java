@@ -39,6 +39,7 @@ final class LoadRig implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Map<Target, Process> processes = new EnumMap<>(Target.class);
   private final Path output;
+  private long postmaster;
 
   private LoadRig(EmbeddedPostgres postgres, Path output) {
     this.postgres = postgres;
@@ -155,11 +156,24 @@ final class LoadRig implements AutoCloseable {
     return DATABASES.get(target);
   }
 
-  /** The process id of the benchmark's PostgreSQL server (the parent of its backends). */
-  long postmasterPid() {
-    long backend = Long.parseLong(Preparation.strings(postgres.getPostgresDatabase(), "SELECT pg_backend_pid()").get(0));
-    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
-        .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
+  /**
+   * The process id of the benchmark's PostgreSQL server (the parent of its backends), found once: the parent of a
+   * backend looked up while its connection is still open (a closed connection's backend may be gone already).
+   */
+  synchronized long postmasterPid() {
+    if (postmaster == 0) {
+      try (Connection connection = postgres.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement();
+          java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+        row.next();
+        long backend = row.getLong(1);
+        postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+            .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Cannot ask the database server for its process", e);
+      }
+    }
+    return postmaster;
   }
 
   String postgresVersion() {
