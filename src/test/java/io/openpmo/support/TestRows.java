@@ -156,6 +156,11 @@ public final class TestRows {
           'API', ?, ?) RETURNING id""", Long.class, projectId, code, status, ts(NOW), ts(NOW));
   }
 
+  /** One value read with SQL: a column the mapper under test writes but does not read back itself. */
+  public <T> T read(Class<T> type, String sql, Object... args) {
+    return jdbc.queryForObject(sql, type, args);
+  }
+
   private static Timestamp ts(OffsetDateTime at) {
     return at == null ? null : Timestamp.from(at.toInstant());
   }
