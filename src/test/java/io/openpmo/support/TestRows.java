@@ -36,7 +36,7 @@ public final class TestRows {
   }
 
   public long project(ProjectStatus status, ProjectPhase phase) {
-    String code = "PRJ-M-" + projects.nextCodeNumber();
+    String code = String.format("PRJ-M-%06d", projects.nextCodeNumber());
     Project row = TestProjects.row(code, "rita", null);
     projects.insert(row);
     long id = projects.findByCode(code).orElseThrow().id();
@@ -146,6 +146,22 @@ public final class TestRows {
         outcome == null ? "OPEN" : "DECIDED", outcome, ts(NOW), ts(decidedAt));
   }
 
+  /** A vote (or a recusal) on a reviewed subject of the project; answers its id. */
+  public long vote(long projectId, String subjectType, long subjectId, int round, String reviewer, String decision,
+      OffsetDateTime decidedAt) {
+    return jdbc.queryForObject("""
+        INSERT INTO review_decision (subject_type, subject_id, project_id, review_round, stage, group_id, reviewer,
+          decision, task_id, decided_at)
+        VALUES (?, ?, ?, ?, 'FUNCTIONAL', 'risk', ?, ?, ?, ?) RETURNING id""", Long.class, subjectType, subjectId,
+        projectId, round, reviewer, decision, "task-" + reviewer + "-" + subjectId + "-" + round, ts(decidedAt));
+  }
+
+  /** An approval the project needs. */
+  public void requiredApproval(long projectId, String groupId, String stage, int ordinal) {
+    jdbc.update("INSERT INTO project_approval (project_id, group_id, stage, ordinal) VALUES (?, ?, ?, ?)", projectId,
+        groupId, stage, ordinal);
+  }
+
   /** A change request of a project in the given status; answers its id. */
   public long changeRequest(long projectId, String code, String status) {
     return jdbc.queryForObject("""
@@ -154,6 +170,13 @@ public final class TestRows {
           updated_at)
         VALUES (?, ?, 'More scope', 'The regulator asks', TRUE, 30, 50000, 'LOW', FALSE, FALSE, ?, FALSE, 'paul',
           'API', ?, ?) RETURNING id""", Long.class, projectId, code, status, ts(NOW), ts(NOW));
+  }
+
+  /** Sets columns of a change request: {@code setChangeRequest(id, "approver_groups = ?", "pmo")}. */
+  public void setChangeRequest(long changeId, String assignments, Object... values) {
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+    args[values.length] = changeId;
+    jdbc.update("UPDATE change_request SET " + assignments + " WHERE id = ?", args);
   }
 
   /** One value read with SQL: a column the mapper under test writes but does not read back itself. */
