@@ -34,6 +34,8 @@ class DeputyMapperTest extends PostgresMapperTest {
         MAY_1, MAY_1.plusDays(13), "holiday", "sam", null, null, null, "process-9"));
     assertThat(read.namedAt().toInstant()).isEqualTo(TestRows.NOW.toInstant());
     assertThat(mapper.findById(id + 1000)).isEmpty();
+    assertThat(mapper.attachProcess(id, "process-10")).as("a deputyship keeps its first process").isZero();
+    assertThat(mapper.findById(id).orElseThrow().processInstanceId()).isEqualTo("process-9");
   }
 
   @Test

@@ -48,6 +48,16 @@ class GateMapperTest extends PostgresMapperTest {
   }
 
   @Test
+  void aGateIsDecidedOnceTheSecondDecisionChangesNothing() {
+    long id = open("G1", TestRows.NOW);
+    assertThat(mapper.decide(id, "GO", TestRows.NOW.plusDays(1))).isOne();
+    assertThat(mapper.decide(id, "STOP", TestRows.NOW.plusDays(2))).isZero();
+    GateReview read = mapper.findById(id).orElseThrow();
+    assertThat(read.outcome()).isEqualTo("GO");
+    assertThat(read.decidedAt().toInstant()).isEqualTo(TestRows.NOW.plusDays(1).toInstant());
+  }
+
+  @Test
   void aNewReviewIsOpenAndUndecided() {
     GateReview read = mapper.findById(open("G2", TestRows.NOW)).orElseThrow();
     assertThat(read.status()).isEqualTo(GateReview.OPEN);
