@@ -7,7 +7,6 @@ import io.openpmo.audit.AuditEvent;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.core.Labels;
-import io.openpmo.core.ProcessVariables;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewDecision;
@@ -15,6 +14,7 @@ import io.openpmo.review.ReviewService;
 import io.openpmo.review.VoteHistory;
 import io.openpmo.task.TaskCreationHook;
 import io.openpmo.task.TaskRecord;
+import io.openpmo.task.TaskRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +58,11 @@ class DecisionBriefing implements TaskCreationHook {
   private final ObjectMapper json;
   private final TaskService taskService;
   private final EngineAccess engineAccess;
+  private final TaskRecords taskRecords;
 
   DecisionBriefing(ProjectMapper projects, AuditTrail auditTrail, ReviewService reviews, VoteHistory voteHistory,
-      ObjectMapper json, TaskService taskService, EngineAccess engineAccess) {
+      ObjectMapper json, TaskService taskService, EngineAccess engineAccess, TaskRecords taskRecords) {
+    this.taskRecords = taskRecords;
     this.taskService = taskService;
     this.engineAccess = engineAccess;
     this.projects = projects;
@@ -85,9 +87,14 @@ class DecisionBriefing implements TaskCreationHook {
     if (project == null) {
       return;
     }
+    // the project's tasks from our task records (indexed by project), the open ones among them from the engine by
+    // id: a query by the processes' projectId variable read every running process's variables
+    List<String> recorded = taskRecords.taskIdsOfProject(project.id());
+    if (recorded.stream().noneMatch(id -> !id.equals(vote.taskId()))) {
+      return;
+    }
     engineAccess.asSystem(() -> {
-      List<Task> open = taskService.createTaskQuery().processVariableValueEquals(ProcessVariables.PROJECT_ID,
-          project.id()).list();
+      List<Task> open = taskService.createTaskQuery().taskIdIn(recorded.toArray(String[]::new)).list();
       if (open.stream().anyMatch(task -> !task.getId().equals(vote.taskId()))) {
         String context = markdown(project);
         open.stream().filter(task -> !task.getId().equals(vote.taskId()))

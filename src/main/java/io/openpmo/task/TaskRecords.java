@@ -5,6 +5,7 @@ import io.openpmo.core.ProcessVariables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -55,6 +56,12 @@ public class TaskRecords {
   @Transactional(readOnly = true)
   public Optional<TaskRecord> find(String taskId) {
     return mapper.findById(taskId);
+  }
+
+  /** Every task ever created for the project (open or not), by id: from our record, with its project index. */
+  @Transactional(readOnly = true)
+  public List<String> taskIdsOfProject(long projectId) {
+    return mapper.taskIdsOfProject(projectId);
   }
 
   @Transactional(readOnly = true)

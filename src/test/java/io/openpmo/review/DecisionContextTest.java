@@ -39,6 +39,9 @@ class DecisionContextTest extends AppTest {
     journeys().decide("carla", journeys().task(code, Groups.COMPLIANCE),
         Map.of("conflictOfInterest", true, "conflictReason", "My brother runs the vendor"));
     journeys().decide(secondCompliance, journeys().task(code, Groups.COMPLIANCE), Map.of("decision", "APPROVE"));
+    // a review still open shows the votes cast since it was created
+    assertThat((String) taskService.getVariableLocal(journeys().task(code, Groups.PMO).getId(), "decisionContext"))
+        .contains("**Compliance:** Carla Dubois (carla) · **Recused (conflict of interest)**");
     journeys().decide("petra", journeys().task(code, Groups.PMO),
         Map.of("decision", "APPROVE", "approvalComment", "Fits the platform strategy"));
     for (String group : List.of(Groups.FINANCE, Groups.RISK, Groups.INFOSEC)) {

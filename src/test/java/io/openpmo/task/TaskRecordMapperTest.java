@@ -62,6 +62,19 @@ class TaskRecordMapperTest extends PostgresMapperTest {
   }
 
   @Test
+  void aProjectsTasksAreFoundByProjectOnly() {
+    long projectId = given.project();
+    long otherProject = given.project();
+    mapper.insert(task("task-b", projectId));
+    mapper.insert(task("task-a", projectId));
+    mapper.insert(task("task-elsewhere", otherProject));
+    mapper.insert(task("task-none", null));
+
+    assertThat(mapper.taskIdsOfProject(projectId)).containsExactly("task-a", "task-b");
+    assertThat(mapper.taskIdsOfProject(otherProject)).containsExactly("task-elsewhere");
+  }
+
+  @Test
   void aTaskIsRecordedOnce() {
     mapper.insert(task("task-once", null));
     assertThatThrownBy(() -> mapper.insert(task("task-once", null))).isInstanceOf(DuplicateKeyException.class);
