@@ -76,7 +76,8 @@ class DeputyshipModelTest extends ModelTest {
 
     // Then the tasks are handed over at once, and the deputyship waits for the end of its last day
     verify(handOver).execute(any());
-    assertThat(instance).hasNotPassed("TimerEvent_FirstDay").isWaitingAt("Gateway_AwaitEnd");
+    assertThat(instance).hasNotPassed("TimerEvent_FirstDay").isWaitingAt("Gateway_AwaitEnd")
+        .isWaitingFor(DeputyVariables.MESSAGE_ENDED);
     assertThat(dueDate(instance, "TimerEvent_LastDayOver")).isEqualTo(midnight(TODAY.plusDays(7)));
     verify(handBack, never()).execute(any());
 
@@ -94,7 +95,7 @@ class DeputyshipModelTest extends ModelTest {
     deputyship = deputyship(TODAY.plusDays(10), TODAY.plusDays(20));
     ProcessInstance instance = name();
 
-    assertThat(instance).isWaitingAt("Gateway_AwaitFirstDay");
+    assertThat(instance).isWaitingAt("Gateway_AwaitFirstDay").isWaitingFor(DeputyVariables.MESSAGE_ENDED);
     assertThat(dueDate(instance, "TimerEvent_FirstDay")).isEqualTo(midnight(TODAY.plusDays(10)));
     verify(handOver, never()).execute(any());
 

@@ -104,7 +104,8 @@ class ModelChangeModelTest extends ModelTest {
 
     verify(recordRejection).execute(any());
     verify(deploy, never()).execute(any());
-    assertThat(instance).hasNotPassed("Task_DeployModelChange").isEnded().hasPassed("EndEvent_ChangeRejected");
+    assertThat(instance).hasPassed("Task_RecordRejection").hasNotPassed("Task_DeployModelChange").isEnded()
+        .hasPassed("EndEvent_ChangeRejected");
   }
 
   @Test
