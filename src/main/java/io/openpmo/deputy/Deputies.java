@@ -231,7 +231,10 @@ public class Deputies implements StandIns {
 
   @Transactional
   public void attachProcess(long id, String processInstanceId) {
-    mapper.attachProcess(id, processInstanceId);
+    if (mapper.attachProcess(id, processInstanceId) == 0) {
+      // one deputyship, one process: a second process would end it twice or not at all
+      throw new IllegalStateException("Deputyship " + id + " already has its process");
+    }
   }
 
   /** Who stands in for the person today, if anybody. */

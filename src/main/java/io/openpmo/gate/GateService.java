@@ -127,7 +127,10 @@ public class GateService {
     String outcome = governance.gateOutcome(gateReviewId);
     List<ReviewDecision> votes = reviews.decisions(ReviewSubjectType.GATE_REVIEW, gateReviewId, review.attempt())
         .stream().filter(ReviewDecision::isVote).toList();
-    mapper.decide(gateReviewId, outcome, now());
+    if (mapper.decide(gateReviewId, outcome, now()) == 0) {
+      // decided meanwhile by another transaction: a gate is decided once
+      throw BusinessRuleException.conflict("Gate review " + gateReviewId + " was decided meanwhile");
+    }
     Project project = project(review.projectId());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("gate", review.gate());
