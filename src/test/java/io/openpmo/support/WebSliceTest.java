@@ -1,0 +1,320 @@
+package io.openpmo.support;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.openpmo.audit.AuditTrail;
+import io.openpmo.boardpack.BoardPacks;
+import io.openpmo.change.ChangeService;
+import io.openpmo.change.ChangeSubmissions;
+import io.openpmo.closure.Cancellations;
+import io.openpmo.closure.ClosureViews;
+import io.openpmo.closure.Lessons;
+import io.openpmo.closure.ProjectDocuments;
+import io.openpmo.core.EngineAccess;
+import io.openpmo.core.ErrorProblems;
+import io.openpmo.core.StrictJson;
+import io.openpmo.deputy.Deputies;
+import io.openpmo.gate.GateService;
+import io.openpmo.intake.ProjectSubmissions;
+import io.openpmo.intake.WithdrawalService;
+import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.lifecycle.PlanProjectListener;
+import io.openpmo.modelchange.ModelChangeService;
+import io.openpmo.modelchange.ModelsInForce;
+import io.openpmo.planning.PlanDeviations;
+import io.openpmo.planning.PortfolioReviews;
+import io.openpmo.planning.ScenarioService;
+import io.openpmo.planning.ScenarioSolving;
+import io.openpmo.portfolio.ProjectViews;
+import io.openpmo.project.Complexity;
+import io.openpmo.project.DataClassification;
+import io.openpmo.project.Project;
+import io.openpmo.project.ProjectAccess;
+import io.openpmo.project.ProjectMapper;
+import io.openpmo.project.ProjectPhase;
+import io.openpmo.project.ProjectStatus;
+import io.openpmo.project.ProjectType;
+import io.openpmo.project.ThirdParty;
+import io.openpmo.report.PortfolioReportService;
+import io.openpmo.report.ProjectReportPdf;
+import io.openpmo.report.ProjectReportService;
+import io.openpmo.resource.ResourcePlans;
+import io.openpmo.resource.ResourceService;
+import io.openpmo.review.ReviewService;
+import io.openpmo.security.Groups;
+import io.openpmo.security.SecurityConfiguration;
+import io.openpmo.status.RiskRegister;
+import io.openpmo.status.StatusReportService;
+import io.openpmo.status.StatusReporting;
+import io.openpmo.strategy.ObjectiveCatalogue;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.GroupQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockReset;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The controller slice: every {@code @RestController} and {@code @ControllerAdvice} of the application with
+ * MockMvc, the real security filter chain ({@link SecurityConfiguration}: HTTP Basic against the identity
+ * service, the auditors' read-only rule, method security), strict JSON ({@link StrictJson}), the problem-detail
+ * error mapping ({@code ApiProblemHandler}, {@link ErrorProblems}), the real {@code CurrentUser} of the engine seam
+ * and the real {@link ProjectAccess}; every service behind the controllers is a Mockito mock. No engine, no
+ * database, no Flyway, no MyBatis.
+ *
+ * <p>One Spring context for the whole layer: every {@code *ControllerSliceTest} extends this class and adds no
+ * annotation that changes the context (no {@code @MockitoBean}, {@code @Import}, {@code @TestPropertySource},
+ * profiles), so Spring's context cache builds it once per test JVM. A controller's new collaborator is declared
+ * here, once.
+ *
+ * <p>The identity service is a mock that knows the users of {@link #USERS} (password {@link #PASSWORD}): a request
+ * with their Basic credentials is authenticated by the real provider, their groups become authorities, and the
+ * engine filter hands them to the (mocked) identity service, from which {@code CurrentUser} reads them, as in the
+ * application.
+ */
+@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+    pattern = "io\\.openpmo\\.engine\\.EngineCurrentUser"))
+@Import({SecurityConfiguration.class, StrictJson.class, ErrorProblems.class, ProjectAccess.class,
+    WebSliceTest.PackagePrivateServices.class})
+public abstract class WebSliceTest {
+
+  public static final String PASSWORD = "secret";
+
+  /** The slice's users and their groups. */
+  public static final Map<String, List<String>> USERS = Map.ofEntries(
+      Map.entry("rita", List.of(Groups.REQUESTERS)),
+      Map.entry("crm", List.of(Groups.INTEGRATIONS)),
+      Map.entry("paula", List.of(Groups.PROJECT_MANAGERS)),
+      Map.entry("peter", List.of(Groups.PROJECT_MANAGERS)),
+      Map.entry("olga", List.of(Groups.PMO)),
+      Map.entry("fiona", List.of(Groups.FINANCE)),
+      Map.entry("rick", List.of(Groups.RISK)),
+      Map.entry("stella", List.of(Groups.STEERING_COMMITTEE)),
+      Map.entry("rosa", List.of(Groups.RESOURCE_MANAGERS)),
+      Map.entry("audrey", List.of(Groups.AUDITORS)),
+      Map.entry("adam", List.of(Groups.ADMIN)),
+      Map.entry("nobody", List.of()));
+
+  /**
+   * Services of the controllers that are package-private in their feature package: {@code @MockitoBean} needs the
+   * type here, so they are registered as mocks by name (reset after each test like the others). A test in the
+   * feature package takes them with {@code @Autowired}.
+   */
+  static final List<String> PACKAGE_PRIVATE_SERVICES = List.of("io.openpmo.report.CycleTimeService",
+      "io.openpmo.audit.AuditProofs", "io.openpmo.audit.AuditVerification", "io.openpmo.audit.AuditExport",
+      "io.openpmo.deputy.DeputyProcess");
+
+  private static final ThreadLocal<org.camunda.bpm.engine.impl.identity.Authentication> ENGINE_USER =
+      new ThreadLocal<>();
+
+  @Autowired
+  protected MockMvc mvc;
+
+  // the engine seam: who is logged in, tasks
+  @MockitoBean
+  protected IdentityService identityService;
+  @MockitoBean
+  protected TaskService taskService;
+  @MockitoBean
+  protected EngineAccess engineAccess;
+  // ProjectAccess reads these
+  @MockitoBean
+  protected ProjectMapper projectMapper;
+  @MockitoBean
+  protected JdbcTemplate jdbc;
+  // the services behind the controllers
+  @MockitoBean
+  protected ProjectSubmissions submissions;
+  @MockitoBean
+  protected WithdrawalService withdrawals;
+  @MockitoBean
+  protected ProjectViews projectViews;
+  @MockitoBean
+  protected StatusReporting statusReporting;
+  @MockitoBean
+  protected StatusReportService statusReports;
+  @MockitoBean
+  protected RiskRegister riskRegister;
+  @MockitoBean
+  protected ChangeSubmissions changeSubmissions;
+  @MockitoBean
+  protected ChangeService changes;
+  @MockitoBean
+  protected ReviewService reviews;
+  @MockitoBean
+  protected GateService gates;
+  @MockitoBean
+  protected ClosureViews closureViews;
+  @MockitoBean
+  protected ProjectDocuments documents;
+  @MockitoBean
+  protected Lessons lessons;
+  @MockitoBean
+  protected Cancellations cancellations;
+  @MockitoBean
+  protected AuditTrail auditTrail;
+  @MockitoBean
+  protected PortfolioReportService portfolioReports;
+  @MockitoBean
+  protected ProjectReportService projectReports;
+  @MockitoBean
+  protected ProjectReportPdf projectReportPdf;
+  @MockitoBean
+  protected ResourcePlans resourcePlans;
+  @MockitoBean
+  protected ResourceService resources;
+  @MockitoBean
+  protected Deputies deputies;
+  @MockitoBean
+  protected ObjectiveCatalogue objectives;
+  @MockitoBean
+  protected BoardPacks boardPacks;
+  @MockitoBean
+  protected ScenarioService scenarios;
+  @MockitoBean
+  protected ScenarioSolving scenarioSolving;
+  @MockitoBean
+  protected PortfolioReviews portfolioReviews;
+  @MockitoBean
+  protected PlanDeviations planDeviations;
+  @MockitoBean
+  protected BaselineService baselines;
+  @MockitoBean
+  protected PlanProjectListener planForm;
+  @MockitoBean
+  protected ModelChangeService modelChanges;
+  @MockitoBean
+  protected ModelsInForce modelsInForce;
+
+  /** The identity service knows {@link #USERS}; the engine's current authentication lives for the request. */
+  @BeforeEach
+  void identityServiceKnowsTheSliceUsers() {
+    when(identityService.checkPassword(anyString(), anyString()))
+        .thenAnswer(call -> USERS.containsKey(call.<String>getArgument(0)) && PASSWORD.equals(call.getArgument(1)));
+    when(identityService.createGroupQuery()).thenAnswer(call -> {
+      GroupQuery query = mock(GroupQuery.class);
+      when(query.groupMember(anyString())).thenAnswer(member -> {
+        GroupQuery ofMember = mock(GroupQuery.class);
+        List<Group> groups = USERS.getOrDefault(member.<String>getArgument(0), List.of()).stream().map(id -> {
+          Group group = mock(Group.class);
+          when(group.getId()).thenReturn(id);
+          return group;
+        }).toList();
+        when(ofMember.list()).thenReturn(groups);
+        return ofMember;
+      });
+      return query;
+    });
+    doAnswer(call -> {
+      ENGINE_USER.set(new org.camunda.bpm.engine.impl.identity.Authentication(call.getArgument(0),
+          call.getArgument(1)));
+      return null;
+    }).when(identityService).setAuthentication(anyString(), anyList());
+    doAnswer(call -> {
+      ENGINE_USER.remove();
+      return null;
+    }).when(identityService).clearAuthentication();
+    when(identityService.getCurrentAuthentication()).thenAnswer(call -> ENGINE_USER.get());
+    // the engine's system actions run their work
+    when(engineAccess.asSystem(any(java.util.function.Supplier.class)))
+        .thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(0).get());
+  }
+
+  @AfterEach
+  void noEngineUserLeftOver() {
+    ENGINE_USER.remove();
+  }
+
+  /** HTTP Basic credentials of a slice user, checked by the real filter chain. */
+  protected static RequestPostProcessor as(String user) {
+    return httpBasic(user, PASSWORD);
+  }
+
+  /** A project in delivery with a baseline, managed by {@code manager}, that {@link ProjectAccess} finds. */
+  protected Project givenProject(String code, String manager) {
+    return givenProject(code, manager, ProjectStatus.ACTIVE, ProjectPhase.DELIVERY);
+  }
+
+  protected Project givenProject(String code, String manager, ProjectStatus status, ProjectPhase phase) {
+    OffsetDateTime now = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+    Project project = new Project(42L, code, "Core banking upgrade", "Replace the ledger", "Retail", "sam", "rita",
+        ProjectType.STRATEGIC, 4, new BigDecimal("900000.00"), new BigDecimal("1500000.00"), "EUR",
+        LocalDate.of(2027, 1, 1), 12, Complexity.MEDIUM, true, DataClassification.CONFIDENTIAL, ThirdParty.NONE,
+        false, false, null, null, null, null, status, phase, 40, null, 70, null, 0, "pi-1", manager, now, now, now,
+        7L, null, 0, null);
+    when(projectMapper.findByCode(code)).thenReturn(Optional.of(project));
+    return project;
+  }
+
+  /** An RFC 7807 answer with this status. */
+  protected static ResultMatcher problem(int status) {
+    return result -> {
+      status().is(status).match(result);
+      content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).match(result);
+      jsonPath("$.status").value(status).match(result);
+    };
+  }
+
+  /** A 400 problem detail whose {@code errors} name the field. */
+  protected static ResultMatcher invalidField(String field) {
+    return result -> {
+      problem(400).match(result);
+      jsonPath("$.type").value("urn:openpmo:problem:invalid-request").match(result);
+      jsonPath("$.errors[*].field").value(hasItem(field)).match(result);
+    };
+  }
+
+  /** Registers the {@link #PACKAGE_PRIVATE_SERVICES} as Mockito mocks that Spring's test listener resets. */
+  static class PackagePrivateServices implements ImportBeanDefinitionRegistrar {
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+      for (String name : PACKAGE_PRIVATE_SERVICES) {
+        Class<?> type;
+        try {
+          type = Class.forName(name, false, WebSliceTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException("The slice mocks " + name + ", which no longer exists", e);
+        }
+        registry.registerBeanDefinition(name, mockDefinition(type));
+      }
+    }
+
+    private static <T> RootBeanDefinition mockDefinition(Class<T> type) {
+      return new RootBeanDefinition(type, () -> mock(type, MockReset.withSettings(MockReset.AFTER)));
+    }
+  }
+}
