@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -79,12 +80,18 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
+import jakarta.servlet.RequestDispatcher;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockReset;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -105,10 +112,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * engine filter hands them to the (mocked) identity service, from which {@code CurrentUser} reads them, as in the
  * application.
  */
+// the real CurrentUser and ProjectAccess (as bean "projectAccess", which @PreAuthorize expressions name)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-    pattern = "io\\.openpmo\\.engine\\.EngineCurrentUser"))
-@Import({SecurityConfiguration.class, StrictJson.class, ErrorProblems.class, ProjectAccess.class,
-    WebSliceTest.PackagePrivateServices.class})
+    pattern = {"io\\.openpmo\\.engine\\.EngineCurrentUser", "io\\.openpmo\\.project\\.ProjectAccess"}))
+@Import({SecurityConfiguration.class, StrictJson.class, ErrorProblems.class, WebSliceTest.PackagePrivateServices.class})
 public abstract class WebSliceTest {
 
   public static final String PASSWORD = "secret";
@@ -277,6 +284,56 @@ public abstract class WebSliceTest {
         7L, null, 0, null);
     when(projectMapper.findByCode(code)).thenReturn(Optional.of(project));
     return project;
+  }
+
+  /** The project's approvals are given by these groups: their members see it ({@link ProjectAccess}). */
+  protected void givenApprovingGroups(Project project, String... groups) {
+    when(jdbc.queryForList(anyString(), org.mockito.ArgumentMatchers.eq(String.class),
+        org.mockito.ArgumentMatchers.eq(project.id()))).thenReturn(List.of(groups));
+  }
+
+  /**
+   * The request, and when it ended in {@code sendError} (no handler for the path, a method it does not take: Spring
+   * answers these without a body, as no controller advice applies), the error dispatch that the servlet container
+   * makes to {@code /error}, which MockMvc does not: the answer a client gets from the running application.
+   */
+  protected ResultActions performWithErrorPage(RequestBuilder request) throws Exception {
+    MvcResult result = mvc.perform(request).andReturn();
+    MockHttpServletResponse response = result.getResponse();
+    if (response.getStatus() < 400 || response.getContentLength() > 0 || !response.getContentAsString().isEmpty()) {
+      return actionsOf(result);
+    }
+    MockHttpServletRequestBuilder error = get("/error")
+        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, response.getStatus())
+        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, result.getRequest().getRequestURI());
+    if (response.getErrorMessage() != null) {
+      error.requestAttr(RequestDispatcher.ERROR_MESSAGE, response.getErrorMessage());
+    }
+    if (result.getResolvedException() != null) {
+      error.requestAttr(RequestDispatcher.ERROR_EXCEPTION, result.getResolvedException());
+    }
+    return mvc.perform(error);
+  }
+
+  private static ResultActions actionsOf(MvcResult result) {
+    return new ResultActions() {
+      @Override
+      public ResultActions andExpect(ResultMatcher matcher) throws Exception {
+        matcher.match(result);
+        return this;
+      }
+
+      @Override
+      public ResultActions andDo(org.springframework.test.web.servlet.ResultHandler handler) throws Exception {
+        handler.handle(result);
+        return this;
+      }
+
+      @Override
+      public MvcResult andReturn() {
+        return result;
+      }
+    };
   }
 
   /** An RFC 7807 answer with this status. */
