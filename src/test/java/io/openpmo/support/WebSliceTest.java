@@ -144,6 +144,9 @@ public abstract class WebSliceTest {
       "io.openpmo.audit.AuditProofs", "io.openpmo.audit.AuditVerification", "io.openpmo.audit.AuditExport",
       "io.openpmo.deputy.DeputyProcess");
 
+  /** The identity service's group query over {@link #USERS}: made once, it is no bean, so no test resets it. */
+  private static final GroupQuery GROUPS = groupQuery();
+
   private static final ThreadLocal<org.camunda.bpm.engine.impl.identity.Authentication> ENGINE_USER =
       new ThreadLocal<>();
 
@@ -231,20 +234,7 @@ public abstract class WebSliceTest {
   void identityServiceKnowsTheSliceUsers() {
     when(identityService.checkPassword(anyString(), anyString()))
         .thenAnswer(call -> USERS.containsKey(call.<String>getArgument(0)) && PASSWORD.equals(call.getArgument(1)));
-    when(identityService.createGroupQuery()).thenAnswer(call -> {
-      GroupQuery query = mock(GroupQuery.class);
-      when(query.groupMember(anyString())).thenAnswer(member -> {
-        GroupQuery ofMember = mock(GroupQuery.class);
-        List<Group> groups = USERS.getOrDefault(member.<String>getArgument(0), List.of()).stream().map(id -> {
-          Group group = mock(Group.class);
-          when(group.getId()).thenReturn(id);
-          return group;
-        }).toList();
-        when(ofMember.list()).thenReturn(groups);
-        return ofMember;
-      });
-      return query;
-    });
+    when(identityService.createGroupQuery()).thenReturn(GROUPS);
     doAnswer(call -> {
       ENGINE_USER.set(new org.camunda.bpm.engine.impl.identity.Authentication(call.getArgument(0),
           call.getArgument(1)));
@@ -258,6 +248,25 @@ public abstract class WebSliceTest {
     // the engine's system actions run their work
     when(engineAccess.asSystem(any(java.util.function.Supplier.class)))
         .thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(0).get());
+  }
+
+  private static GroupQuery groupQuery() {
+    Map<String, GroupQuery> ofMember = new java.util.HashMap<>();
+    USERS.forEach((user, groupIds) -> {
+      List<Group> groups = groupIds.stream().map(id -> {
+        Group group = mock(Group.class);
+        when(group.getId()).thenReturn(id);
+        return group;
+      }).toList();
+      GroupQuery query = mock(GroupQuery.class);
+      when(query.list()).thenReturn(groups);
+      ofMember.put(user, query);
+    });
+    GroupQuery none = mock(GroupQuery.class);
+    when(none.list()).thenReturn(List.of());
+    GroupQuery query = mock(GroupQuery.class);
+    when(query.groupMember(anyString())).thenAnswer(call -> ofMember.getOrDefault(call.<String>getArgument(0), none));
+    return query;
   }
 
   @AfterEach
