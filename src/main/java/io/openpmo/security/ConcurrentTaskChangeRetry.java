@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -30,6 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ConcurrentTaskChangeRetry extends CommandInterceptor {
 
   static final int ATTEMPTS = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(ConcurrentTaskChangeRetry.class);
   private static final Set<Class<?>> TASK_COMMANDS = Set.of(ClaimTaskCmd.class, AssignTaskCmd.class,
       DelegateTaskCmd.class, ResolveTaskCmd.class, CompleteTaskCmd.class, SubmitTaskFormCmd.class);
 
@@ -43,9 +46,16 @@ class ConcurrentTaskChangeRetry extends CommandInterceptor {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !concurrentChange(e)) {
+        if (!concurrentChange(e)) {
           throw e;
         }
+        if (attempt >= ATTEMPTS) {
+          LOG.warn("{} met a concurrent change of its process {} times; the caller is told to send it again: {}",
+              command.getClass().getSimpleName(), attempt, innermost(e));
+          throw e;
+        }
+        LOG.info("{} met a concurrent change of its process (attempt {} of {}), running it again: {}",
+            command.getClass().getSimpleName(), attempt, ATTEMPTS, innermost(e));
         pause(attempt);
       }
     }
@@ -66,6 +76,16 @@ class ConcurrentTaskChangeRetry extends CommandInterceptor {
       }
     }
     return false;
+  }
+
+  /** The message that names what collided (the engine's names the entity and the statement). */
+  static String innermost(Throwable exception) {
+    Throwable cause = exception;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == exception ? String.valueOf(exception.getMessage())
+        : exception.getMessage() + " <- " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   /** A short, growing, jittered pause, so that two requests that met do not meet again. */

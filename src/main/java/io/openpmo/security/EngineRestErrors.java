@@ -33,6 +33,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.ApplicationContext;
@@ -64,6 +66,7 @@ import org.springframework.dao.DuplicateKeyException;
 @Configuration
 class EngineRestErrors {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
   private static final Pattern TASK_ID = Pattern.compile("Cannot find task with id ([^\\s:]+)");
   /**
    * The applications whose engine REST API uses these mappers (JAX-RS instantiates them, not Spring): the newest
@@ -158,6 +161,10 @@ class EngineRestErrors {
       if (cause instanceof OptimisticLockingException || taskGone(cause)) {
         TaskConflicts.Conflict conflict = CONTEXTS.getFirst().getBean(TaskConflicts.class).describe(taskId(cause, uri));
         Response answer = answer(conflict.status().value(), cause, conflict.message());
+        if (conflict.retryable()) {
+          LOG.warn("{} answered 503 (send it again): the task is still open for the caller; what collided: {}",
+              uri == null ? "a task call" : uri.getPath(), ConcurrentTaskChangeRetry.innermost(cause));
+        }
         return conflict.retryable() ? Response.fromResponse(answer)
             .header("Retry-After", String.valueOf(TaskConflicts.Conflict.RETRY_AFTER_SECONDS)).build() : answer;
       }

@@ -9,7 +9,6 @@ import io.openpmo.support.Journeys;
 import io.openpmo.support.PostgresAppTest;
 import io.openpmo.support.Requests;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,19 +34,6 @@ class ChangeApiPostgresTest extends PostgresAppTest {
     return journeys.inDelivery(Requests.small(title), "100000");
   }
 
-  static Map<String, Object> change(int delayDays, int costDelta) {
-    Map<String, Object> change = new HashMap<>();
-    change.put("title", "Extend the data migration");
-    change.put("reason", "Legacy data quality is worse than assumed");
-    change.put("scopeChange", false);
-    change.put("delayDays", delayDays);
-    change.put("costDelta", costDelta);
-    change.put("riskImpact", "LOW");
-    change.put("regulatoryImpact", false);
-    change.put("emergency", false);
-    return change;
-  }
-
   long changeRows() {
     return jdbc.queryForObject("SELECT count(*) FROM change_request", Long.class);
   }
@@ -59,7 +45,8 @@ class ChangeApiPostgresTest extends PostgresAppTest {
   @Test
   void aChangeRaisedOverHttpIsDecidedAndBecomesTheNewBaseline() {
     String code = inDelivery("API change applied");
-    Http.Response raised = http("paul").post("/api/v1/projects/" + code + "/change-requests", change(20, 4000));
+    Http.Response raised = http("paul").post("/api/v1/projects/" + code + "/change-requests",
+        Requests.change(20, 4000));
     assertThat(raised.status()).isEqualTo(201);
     JsonNode body = raised.json().get("change");
     assertThat(raised.header("Location").get(0)).endsWith("/change-requests/" + body.get("id").asLong());
@@ -104,7 +91,7 @@ class ChangeApiPostgresTest extends PostgresAppTest {
     String code = inDelivery("API change invalid");
     long rows = changeRows();
     long running = processes();
-    Map<String, Object> bad = change(-5, 1000);
+    Map<String, Object> bad = Requests.change(-5, 1000);
     bad.put("title", " ");
     bad.put("riskImpact", "CATASTROPHIC");
     Http.Response response = http("paul").post("/api/v1/projects/" + code + "/change-requests", bad);
@@ -118,11 +105,12 @@ class ChangeApiPostgresTest extends PostgresAppTest {
 
   @Test
   void unknownProjectsAreNotFoundAndProjectsOutOfDeliveryConflict() {
-    assertThat(http("petra").post("/api/v1/projects/PRJ-0000-999/change-requests", change(1, 0)).status())
+    assertThat(http("petra").post("/api/v1/projects/PRJ-0000-999/change-requests", Requests.change(1, 0)).status())
         .isEqualTo(404);
     String planning = journeys.approved(Requests.small("API change before G1"));
     long rows = changeRows();
-    Http.Response early = http("petra").post("/api/v1/projects/" + planning + "/change-requests", change(1, 0));
+    Http.Response early = http("petra").post("/api/v1/projects/" + planning + "/change-requests",
+        Requests.change(1, 0));
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.json().get("detail").asText()).contains(planning);
 
@@ -130,7 +118,7 @@ class ChangeApiPostgresTest extends PostgresAppTest {
     journeys.plan(stopped, "paul", Journeys.plan("100000", List.of()));
     journeys.checklist(stopped, "paul", List.of());
     journeys.gate(stopped, "STOP", Map.of());
-    Http.Response late = http("petra").post("/api/v1/projects/" + stopped + "/change-requests", change(1, 0));
+    Http.Response late = http("petra").post("/api/v1/projects/" + stopped + "/change-requests", Requests.change(1, 0));
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().get("detail").asText()).contains("STOPPED");
     assertThat(changeRows()).isEqualTo(rows);
@@ -140,12 +128,13 @@ class ChangeApiPostgresTest extends PostgresAppTest {
   void onlyTheProjectManagerThePmoAndIntegrationsRaiseChanges() {
     String code = inDelivery("API change who");
     // the requester sees the project but does not change it; another project manager does not even see it
-    Http.Response byRequester = http("rita").post("/api/v1/projects/" + code + "/change-requests", change(1, 0));
+    Http.Response byRequester = http("rita").post("/api/v1/projects/" + code + "/change-requests",
+        Requests.change(1, 0));
     assertThat(byRequester.status()).isEqualTo(403);
     assertThat(byRequester.json().get("detail").asText()).contains("paul");
-    assertThat(http("nora").post("/api/v1/projects/" + code + "/change-requests", change(1, 0)).status())
+    assertThat(http("nora").post("/api/v1/projects/" + code + "/change-requests", Requests.change(1, 0)).status())
         .isEqualTo(404);
-    assertThat(http("petra").post("/api/v1/projects/" + code + "/change-requests", change(1, 0)).status())
+    assertThat(http("petra").post("/api/v1/projects/" + code + "/change-requests", Requests.change(1, 0)).status())
         .isEqualTo(201);
   }
 }

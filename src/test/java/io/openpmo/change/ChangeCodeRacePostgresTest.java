@@ -34,7 +34,7 @@ class ChangeCodeRacePostgresTest extends PostgresAppTest {
     try {
       List<Callable<Http.Response>> racers = new ArrayList<>();
       for (int i = 0; i < RACERS; i++) {
-        Map<String, Object> change = ChangeApiPostgresTest.change(i + 1, 1000 * (i + 1));
+        Map<String, Object> change = Requests.change(i + 1, 1000 * (i + 1));
         racers.add(() -> {
           Http paul = http("paul");
           start.await(10, TimeUnit.SECONDS);
@@ -73,7 +73,7 @@ class ChangeCodeRacePostgresTest extends PostgresAppTest {
     long events = jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class);
 
     Http.Response response = http("paul").post("/api/v1/projects/" + code + "/change-requests",
-        ChangeApiPostgresTest.change(5, 1000));
+        Requests.change(5, 1000));
     assertThat(response.status()).as(response.body()).isEqualTo(409);
     assertThat(response.json().get("title").asText()).isEqualTo("Conflict");
     assertThat(response.json().get("detail").asText()).contains("already exists").contains("Nothing was changed");

@@ -95,16 +95,8 @@ class TaskRacePostgresTest extends PostgresAppTest {
 
     journeys.gate(code, "GO", Map.of());
     assertThat(status(code)).isEqualTo("ACTIVE");
-    Map<String, Object> change = new java.util.LinkedHashMap<>();
-    change.put("title", "Extend the data migration");
-    change.put("reason", "Legacy data quality is worse than assumed");
-    change.put("scopeChange", false);
-    change.put("delayDays", 20);
-    change.put("costDelta", 4000);
-    change.put("riskImpact", "LOW");
-    change.put("regulatoryImpact", false);
-    change.put("emergency", false);
-    Http.Response raised = http("paul").post("/api/v1/projects/" + code + "/change-requests", change);
+    Http.Response raised = http("paul").post("/api/v1/projects/" + code + "/change-requests",
+        Requests.change(20, 4000));
     assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
     journeys.decide("petra", journeys.task(code, "Task_AssessImpact", Groups.PMO), Map.of("impactNotes", "Agreed"));
     org.camunda.bpm.engine.task.Task approval = journeys.task(code, "Task_ApproveChange", Groups.FINANCE);

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Project requests for tests: a small, low-risk baseline that only the PMO reviews, and variations. */
+/**
+ * Project requests for tests: a small, low-risk baseline that only the PMO reviews, and variations; and the body of a
+ * change request.
+ */
 public final class Requests {
 
   /** Today as the engine's clock says (tests move it): a request starts today or later. */
@@ -88,6 +91,23 @@ public final class Requests {
         r.strategicAlignment(), r.expectedAnnualBenefit(), r.budget(), r.currency(), r.startDate(),
         r.durationMonths(), r.complexity(), r.personalData(), r.dataClassification(), r.thirdParty(),
         r.criticalFunction(), r.newTechnology(), r.regulatoryDeadline(), reference);
+  }
+
+  /**
+   * The body of a change request a project manager raises (no scope change, low risk): its delay and cost decide
+   * how the change is classified and who approves it.
+   */
+  public static Map<String, Object> change(int delayDays, int costDelta) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("title", "Extend the data migration");
+    change.put("reason", "Legacy data quality is worse than assumed");
+    change.put("scopeChange", false);
+    change.put("delayDays", delayDays);
+    change.put("costDelta", costDelta);
+    change.put("riskImpact", "LOW");
+    change.put("regulatoryImpact", false);
+    change.put("emergency", false);
+    return change;
   }
 
   private Requests() {
