@@ -75,6 +75,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -104,8 +105,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  *
  * <p>One Spring context for the whole layer: every {@code *ControllerSliceTest} extends this class and adds no
  * annotation that changes the context (no {@code @MockitoBean}, {@code @Import}, {@code @TestPropertySource},
- * profiles), so Spring's context cache builds it once per test JVM. A controller's new collaborator is declared
- * here, once.
+ * profiles), so Spring's context cache builds it once per test JVM ({@link #oneContextForTheLayer} fails a class that
+ * made it build another). A controller's new collaborator is declared here, once.
  *
  * <p>The identity service is a mock that knows the users of {@link #USERS} (password {@link #PASSWORD}): a request
  * with their Basic credentials is authenticated by the real provider, their groups become authorities, and the
@@ -150,8 +151,14 @@ public abstract class WebSliceTest {
   private static final ThreadLocal<org.camunda.bpm.engine.impl.identity.Authentication> ENGINE_USER =
       new ThreadLocal<>();
 
+  /** The slice's context as the first slice test got it: every other one must get the same (the cache's). */
+  private static ApplicationContext sliceContext;
+
   @Autowired
   protected MockMvc mvc;
+
+  @Autowired
+  private ApplicationContext context;
 
   // the engine seam: who is logged in, tasks
   @MockitoBean
@@ -230,6 +237,18 @@ public abstract class WebSliceTest {
   protected ModelsInForce modelsInForce;
 
   /** The identity service knows {@link #USERS}; the engine's current authentication lives for the request. */
+  /** Fails a slice test class that made Spring build a second slice context (a mock or an import of its own). */
+  @BeforeEach
+  void oneContextForTheLayer() {
+    if (sliceContext == null) {
+      sliceContext = context;
+    }
+    org.assertj.core.api.Assertions.assertThat(context)
+        .as("%s changed the slice's Spring context: declare mocks and imports once in WebSliceTest,"
+            + " add no annotation that changes the context", getClass().getSimpleName())
+        .isSameAs(sliceContext);
+  }
+
   @BeforeEach
   void identityServiceKnowsTheSliceUsers() {
     when(identityService.checkPassword(anyString(), anyString()))
