@@ -153,6 +153,7 @@ public abstract class WebSliceTest {
 
   /** The slice's context as the first slice test got it: every other one must get the same (the cache's). */
   private static ApplicationContext sliceContext;
+  private static String firstSliceTest;
 
   @Autowired
   protected MockMvc mvc;
@@ -242,10 +243,12 @@ public abstract class WebSliceTest {
   void oneContextForTheLayer() {
     if (sliceContext == null) {
       sliceContext = context;
+      firstSliceTest = getClass().getSimpleName();
     }
     org.assertj.core.api.Assertions.assertThat(context)
-        .as("%s changed the slice's Spring context: declare mocks and imports once in WebSliceTest,"
-            + " add no annotation that changes the context", getClass().getSimpleName())
+        .as("%s and %s run in different Spring contexts: one of them declares a mock, an import, a property or a"
+            + " profile of its own; declare mocks and imports once in WebSliceTest", firstSliceTest,
+            getClass().getSimpleName())
         .isSameAs(sliceContext);
   }
 
