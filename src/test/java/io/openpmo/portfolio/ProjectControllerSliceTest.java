@@ -51,8 +51,10 @@ class ProjectControllerSliceTest extends WebSliceTest {
   @Test
   void anUnknownStatusIsA400NamingTheParameter() throws Exception {
     mvc.perform(get("/api/v1/projects").param("status", "DREAMING").with(as("olga")))
-        .andExpect(problem(400))
-        .andExpect(jsonPath("$.detail").value(containsString("status")));
+        .andExpect(invalidField("status"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("one of ")))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("ACTIVE")))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("(was DREAMING)")));
     verifyNoInteractions(projectViews);
   }
 
@@ -62,8 +64,8 @@ class ProjectControllerSliceTest extends WebSliceTest {
     mvc.perform(get("/api/v1/projects").param("size", "0").with(as("olga"))).andExpect(invalidField("size"));
     mvc.perform(get("/api/v1/projects").param("size", "201").with(as("olga"))).andExpect(invalidField("size"));
     mvc.perform(get("/api/v1/projects").param("size", "ten").with(as("olga")))
-        .andExpect(problem(400))
-        .andExpect(jsonPath("$.detail").value(containsString("size")));
+        .andExpect(invalidField("size"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be a number (was ten)"));
     verify(projectViews, org.mockito.Mockito.never()).search(any(), anyInt(), anyInt());
   }
 
