@@ -43,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeService {
 
   /** A change in one of these states is still undecided. */
-  static final Set<String> OPEN_STATUSES = ChangeStatus.OPEN;
   static final Set<String> RISK_IMPACTS = Set.of("NONE", "LOW", "MEDIUM", "HIGH");
   /** Approved overruns beyond this share of the original budget send the project back through approvalRouting. */
   static final BigDecimal REAPPROVAL_THRESHOLD = new BigDecimal("0.10");
@@ -83,7 +82,7 @@ public class ChangeService {
         Boolean.TRUE.equals(input.scopeChange()), blankToNull(input.scopeDescription()), orZero(input.delayDays()),
         input.costDelta() == null ? BigDecimal.ZERO : input.costDelta(),
         input.riskImpact() == null ? "NONE" : input.riskImpact(), Boolean.TRUE.equals(input.regulatoryImpact()),
-        Boolean.TRUE.equals(input.emergency()), ChangeStatus.RAISED.name(), null, null, false, by, via, null, planJson(input.plan()),
+        Boolean.TRUE.equals(input.emergency()), ChangeStatus.RAISED, null, null, false, by, via, null, planJson(input.plan()),
         null, null, null, now, now, null));
     ChangeRequest change = get(id);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -280,7 +279,7 @@ public class ChangeService {
   @Transactional
   public List<ChangeRequest> withdrawOpen(long projectId, String reason) {
     List<ChangeRequest> open = mapper.findByProject(projectId).stream()
-        .filter(c -> OPEN_STATUSES.contains(c.status())).toList();
+        .filter(c -> c.status().isOpen()).toList();
     for (ChangeRequest change : open) {
       baselines.draft(projectId).filter(d -> d.id().equals(change.baselineAfterId()))
           .ifPresent(d -> baselines.discard(d.id()));

@@ -70,7 +70,7 @@ class ClosureListeners {
             ? 100.0 : last == null ? 0.0 : last.percentComplete().doubleValue());
         scope.setVariableLocal("actualEndDate", LocalDate.now(clock).toString());
         task.setVariableLocal("openItemsList", register.register(project.id(), null).stream()
-            .filter(i -> RegisterStatus.isOpen(i.status()))
+            .filter(i -> i.status().isOpen())
             .map(i -> "- " + i.kind() + " " + i.severity() + ": " + i.title() + " (owner " + i.owner() + ")")
             .collect(Collectors.collectingAndThen(Collectors.joining("\n"), s -> s.isEmpty() ? "None open." : s)));
       }

@@ -184,7 +184,7 @@ public class ClosureService {
   @Transactional(readOnly = true)
   public long openRegisterItems(long projectId) {
     return register.register(projectId, null).stream()
-        .filter(item -> RegisterStatus.isOpen(item.status())).count();
+        .filter(item -> item.status().isOpen()).count();
   }
 
   @Transactional(readOnly = true)

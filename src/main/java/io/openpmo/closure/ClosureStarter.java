@@ -54,7 +54,7 @@ public class ClosureStarter {
 
   /** Why the last gate that decided STOP stopped the project, from its reviewers' comments. */
   Optional<String> stopReason(long projectId) {
-    return gates.reviews(projectId).stream().filter(g -> GateOutcome.STOP.is(g.outcome()))
+    return gates.reviews(projectId).stream().filter(g -> g.outcome() == GateOutcome.STOP)
         .reduce((first, second) -> second)
         .map(gate -> gate.gate() + " STOP: " + reviews.decisions(ReviewSubjectType.GATE_REVIEW, gate.id()).stream()
             .filter(d -> GateOutcome.STOP.is(d.decision()) && d.comment() != null)

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -20,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -139,6 +142,31 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.badRequest().body(invalidRequest(List.of(JsonProblems.of(e))));
+  }
+
+  /** A query or path parameter of the wrong type ({@code page=ten}, {@code status=DREAMING}): named like a field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    Class<?> type = e.getRequiredType();
+    String expected = type == null ? "a valid value"
+        : type.isEnum() ? "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+            .collect(Collectors.joining(", "))
+        : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? "a number"
+        : type == Boolean.class || type == boolean.class ? "true or false"
+        : "a valid " + type.getSimpleName();
+    String given = String.valueOf(e.getValue());
+    given = given.length() > 60 ? given.substring(0, 60) + "..." : given;
+    return ResponseEntity.badRequest().body(invalidRequest(List.of(
+        new FieldProblem(name, "must be " + expected + " (was " + given + ")"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(invalidRequest(List.of(
+        new FieldProblem(e.getParameterName(), "is required"))));
   }
 
   static ProblemDetail invalidRequest(List<FieldProblem> problems) {

@@ -1,10 +1,11 @@
 package io.openpmo.gate;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.openpmo.project.GateOutcome;
 import java.time.OffsetDateTime;
 
 /** One review of one gate of a project (a RECYCLE leads to another attempt). */
-public record GateReview(Long id, Long projectId, String gate, Integer attempt, String status, String outcome,
+public record GateReview(Long id, Long projectId, String gate, Integer attempt, String status, GateOutcome outcome,
     String reviewerGroups, @JsonRawValue String checklist, String processInstanceId, OffsetDateTime openedAt,
     OffsetDateTime decidedAt) {
 

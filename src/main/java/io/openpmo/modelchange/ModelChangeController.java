@@ -84,7 +84,10 @@ class ModelChangeController {
   ResponseEntity<?> propose(HttpServletRequest request, @RequestParam(required = false) String reason,
       @RequestParam(required = false) String simulationSize) {
     List<ModelChangeService.Upload> uploads = new ArrayList<>();
-    if (request instanceof MultipartHttpServletRequest multipart) {
+    // the multipart request itself or wrapped (a filter may wrap it, as the security filters do under MockMvc)
+    MultipartHttpServletRequest multipart =
+        org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
       for (MultipartFile file : multipart.getMultiFileMap().values().stream().flatMap(List::stream).toList()) {
         try {
           uploads.add(new ModelChangeService.Upload(file.getOriginalFilename() == null || file.getOriginalFilename()

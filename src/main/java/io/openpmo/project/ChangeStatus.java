@@ -1,9 +1,5 @@
 package io.openpmo.project;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * Where a change request stands ({@code change_request.status}); {@link #name()} is the stored value. RAISED to
  * APPROVED are open (a project going into closure withdraws them); the others are final, except that an emergency
@@ -20,10 +16,6 @@ public enum ChangeStatus {
   CONFIRMED,
   ROLLED_BACK,
   WITHDRAWN;
-
-  /** The stored values of the statuses of a change still under way. */
-  public static final Set<String> OPEN = Arrays.stream(values()).filter(ChangeStatus::isOpen).map(Enum::name)
-      .collect(Collectors.toUnmodifiableSet());
 
   /** True for a change still under way (raised, assessed, in approval or re-approval, approved). */
   public boolean isOpen() {

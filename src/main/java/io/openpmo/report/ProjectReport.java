@@ -4,6 +4,7 @@ import io.openpmo.closure.ClosureSummary;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.lifecycle.Baseline;
 import io.openpmo.portfolio.ProjectView;
+import io.openpmo.project.GateOutcome;
 import io.openpmo.project.Project;
 import io.openpmo.status.RiskIssue;
 import io.openpmo.status.StatusReport;
@@ -77,7 +78,7 @@ public record ProjectReport(
   }
 
   /** One gate review (attempt) with the project manager's checklist. */
-  public record Gate(String gate, Integer attempt, String status, String outcome, String reviewerGroups,
+  public record Gate(String gate, Integer attempt, String status, GateOutcome outcome, String reviewerGroups,
       OffsetDateTime openedAt, OffsetDateTime decidedAt, List<ChecklistItem> checklist, String checklistNotes) {
   }
 

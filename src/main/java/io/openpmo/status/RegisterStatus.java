@@ -18,8 +18,8 @@ public enum RegisterStatus {
   /** The stored values. */
   public static final Set<String> NAMES = Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
-  /** True when the stored value is a status of an item that still needs attention (OPEN or MITIGATING). */
-  public static boolean isOpen(String value) {
-    return OPEN.name().equals(value) || MITIGATING.name().equals(value);
+  /** True for an item that still needs attention (OPEN or MITIGATING). */
+  public boolean isOpen() {
+    return this == OPEN || this == MITIGATING;
   }
 }

@@ -43,7 +43,7 @@ public class RiskRegister {
     OffsetDateTime now = now();
     long id = mapper.insertRiskIssue(new RiskIssue(null, project.id(), input.kind(), input.title().strip(),
         input.description(), input.severity(), input.probability(), input.impact(), input.owner(),
-        input.status() == null ? RegisterStatus.OPEN.name() : input.status(), input.dueDate(), by, now, now));
+        input.status() == null ? RegisterStatus.OPEN : RegisterStatus.valueOf(input.status()), input.dueDate(), by, now, now));
     auditTrail.record(by, input.kind() + "_RECORDED", project.id(), project.code(),
         Map.of("id", id, "title", input.title(), "severity", input.severity(), "owner", input.owner()));
     return get(id);
@@ -64,10 +64,10 @@ public class RiskRegister {
     RiskIssueInput merged = new RiskIssueInput(existing.kind(), or(input.title(), existing.title()),
         or(input.description(), existing.description()), or(input.severity(), existing.severity()),
         or(input.probability(), existing.probability()), or(input.impact(), existing.impact()),
-        or(input.owner(), existing.owner()), or(input.status(), existing.status()), or(input.dueDate(), existing.dueDate()));
+        or(input.owner(), existing.owner()), or(input.status(), existing.status().name()), or(input.dueDate(), existing.dueDate()));
     validate(merged, false);
     mapper.updateRiskIssue(new RiskIssue(id, project.id(), existing.kind(), merged.title(), merged.description(),
-        merged.severity(), merged.probability(), merged.impact(), merged.owner(), merged.status(), merged.dueDate(),
+        merged.severity(), merged.probability(), merged.impact(), merged.owner(), RegisterStatus.valueOf(merged.status()), merged.dueDate(),
         existing.createdBy(), existing.createdAt(), now()));
     auditTrail.record(by, existing.kind() + "_UPDATED", project.id(), project.code(),
         Map.of("id", id, "severity", merged.severity(), "status", merged.status()));
@@ -116,12 +116,12 @@ public class RiskRegister {
   public int settleOpen(Project project, String status, String newOwner, String by) {
     int settled = 0;
     for (RiskIssue item : register(project.id(), null)) {
-      if (!RegisterStatus.isOpen(item.status())) {
+      if (!item.status().isOpen()) {
         continue;
       }
       String owner = newOwner == null ? item.owner() : newOwner;
       mapper.updateRiskIssue(new RiskIssue(item.id(), item.projectId(), item.kind(), item.title(), item.description(),
-          item.severity(), item.probability(), item.impact(), owner, status, item.dueDate(), item.createdBy(),
+          item.severity(), item.probability(), item.impact(), owner, RegisterStatus.valueOf(status), item.dueDate(), item.createdBy(),
           item.createdAt(), now()));
       auditTrail.record(by, item.kind() + "_" + status, project.id(), project.code(),
           Map.of("id", item.id(), "title", item.title(), "owner", owner));

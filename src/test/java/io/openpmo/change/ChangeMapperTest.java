@@ -30,7 +30,7 @@ class ChangeMapperTest extends PostgresMapperTest {
 
   ChangeRequest raised(String code) {
     return new ChangeRequest(null, projectId, code, "Add SEPA instant", "The regulator asks", true, "Instant payments",
-        30, new BigDecimal("125000.50"), "MEDIUM", true, false, ChangeStatus.RAISED.name(), null, null, null, "paul",
+        30, new BigDecimal("125000.50"), "MEDIUM", true, false, ChangeStatus.RAISED, null, null, null, "paul",
         "API", null, "{\"milestones\":[]}", null, null, null, TestRows.NOW, TestRows.NOW, null);
   }
 
@@ -61,7 +61,7 @@ class ChangeMapperTest extends PostgresMapperTest {
     long second = mapper.insert(raised("PRJ-CR2"));
     long otherProject = given.project();
     mapper.insert(new ChangeRequest(null, otherProject, "OTHER-CR1", "t", "r", false, null, 0, BigDecimal.ZERO, "NONE",
-        false, false, "RAISED", null, null, null, "paul", "API", null, null, null, null, null, TestRows.NOW,
+        false, false, ChangeStatus.RAISED, null, null, null, "paul", "API", null, null, null, null, null, TestRows.NOW,
         TestRows.NOW, null));
 
     assertThat(mapper.findByProject(projectId)).extracting(ChangeRequest::id).containsExactly(first, second);
@@ -77,7 +77,7 @@ class ChangeMapperTest extends PostgresMapperTest {
         null, null, null, null, LATER, null))).isOne();
 
     ChangeRequest assessed = mapper.findById(id).orElseThrow();
-    assertThat(assessed.status()).isEqualTo("ASSESSED");
+    assertThat(assessed.status()).isEqualTo(ChangeStatus.ASSESSED);
     assertThat(assessed.scopeChange()).isFalse();
     assertThat(assessed.scopeDescription()).isNull();
     assertThat(assessed.delayDays()).isZero();
@@ -87,7 +87,7 @@ class ChangeMapperTest extends PostgresMapperTest {
     assertThat(assessed.impactNotes()).isEqualTo("Cheaper after all");
     assertThat(assessed.title()).isEqualTo("Add SEPA instant");
     assertThat(assessed.updatedAt().toInstant()).isEqualTo(LATER.toInstant());
-    assertThat(mapper.findById(untouched).orElseThrow().status()).isEqualTo("RAISED");
+    assertThat(mapper.findById(untouched).orElseThrow().status()).isEqualTo(ChangeStatus.RAISED);
   }
 
   @Test
@@ -106,7 +106,7 @@ class ChangeMapperTest extends PostgresMapperTest {
     assertThat(read.changeClass()).isEqualTo("MAJOR");
     assertThat(read.approverGroups()).isEqualTo("pmo,steering");
     assertThat(read.reapprovalRequired()).isTrue();
-    assertThat(read.status()).isEqualTo("APPROVED");
+    assertThat(read.status()).isEqualTo(ChangeStatus.APPROVED);
     assertThat(read.decidedAt().toInstant()).isEqualTo(LATER.plusHours(1).toInstant());
     assertThat(read.updatedAt().toInstant()).isEqualTo(LATER.plusHours(1).toInstant());
     assertThat(read.processInstanceId()).isEqualTo("process-1");

@@ -1,5 +1,6 @@
 package io.openpmo.change;
 
+import io.openpmo.project.ChangeStatus;
 import static io.openpmo.support.Journeys.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,7 +133,7 @@ class ChangeProcessTest extends AppTest {
     approveAll(code, "Task_ApproveChange");
 
     assertThat(process(change)).isNull();
-    assertThat(changes.get(change.id()).status()).isEqualTo("APPLIED");
+    assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.APPLIED);
     Baseline v2 = inForce(code);
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v2.budgetAtCompletion()).isEqualByComparingTo("101000");
@@ -198,7 +199,7 @@ class ChangeProcessTest extends AppTest {
     assess(change);
     Task approval = journeys.task(code, "Task_ApproveChange", Groups.PMO);
     journeys.decide("petra", approval, Map.of("decision", "REJECT", "comment", "Not worth it"));
-    assertThat(changes.get(change.id()).status()).isEqualTo("REJECTED");
+    assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.REJECTED);
     assertThat(inForce(code)).isEqualTo(before);
     assertThat(baselines.versions(journeys.project(code).id())).hasSize(1);
     assertThat(auditTrail.forProject(journeys.project(code).id())).extracting(AuditEvent::details)
@@ -215,13 +216,13 @@ class ChangeProcessTest extends AppTest {
       assess(change);
       // in force before anybody approved it, and the PMO is told
       assertThat(inForce(code).budgetAtCompletion()).isEqualByComparingTo("102000");
-      assertThat(changes.get(change.id()).status()).isEqualTo("APPLIED");
+      assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.APPLIED);
       journeys.executeJobs(changes.get(change.id()).processInstanceId());
       assertThat(TestMail.messages()).anySatisfy(mail -> assertThat(mail.getSubject()).contains("Emergency change"));
       Task approval = journeys.task(code, "Task_ApproveEmergencyChange", Groups.PMO);
       assertThat(approval.getDueDate()).isNotNull();
       journeys.decide("petra", approval, Map.of("decision", "APPROVE"));
-      assertThat(changes.get(change.id()).status()).isEqualTo("CONFIRMED");
+      assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.CONFIRMED);
       assertThat(inForce(code).version()).isEqualTo(2);
     }
 
@@ -244,7 +245,7 @@ class ChangeProcessTest extends AppTest {
       assertThat(restored.endDate()).isEqualTo(original.endDate());
       assertThat(baselines.versions(journeys.project(code).id())).extracting(Baseline::status)
           .containsExactly(Baseline.SUPERSEDED, Baseline.ROLLED_BACK, Baseline.IN_FORCE);
-      assertThat(changes.get(change.id()).status()).isEqualTo("ROLLED_BACK");
+      assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.ROLLED_BACK);
     }
 
     @Test
@@ -274,7 +275,7 @@ class ChangeProcessTest extends AppTest {
     assertThat(instance).isWaitingAt("Task_ReapproveProject")
         .hasPassed("Task_CheckReapproval", "Task_RerouteApprovals");
     assertThat(changes.get(change.id()).reapprovalRequired()).isTrue();
-    assertThat(changes.get(change.id()).status()).isEqualTo("IN_REAPPROVAL");
+    assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.IN_REAPPROVAL);
     // the baseline does not change before the project is approved again at its new budget
     assertThat(inForce(code).budgetAtCompletion()).isEqualByComparingTo("100000");
     approveAll(code, "Task_ReapproveProject");

@@ -5,14 +5,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import io.openpmo.support.ModelTest;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -37,6 +42,9 @@ class ChangeRequestModelTest extends ModelTest {
   boolean overrun = false;
   /** Capacity checks that find a conflict before one passes. */
   int capacityConflicts = 0;
+  /** Votes that declare a conflict of interest (and cast no vote) before the next one votes. */
+  int conflicts = 0;
+  JavaDelegate escalate;
 
   @BeforeEach
   void mocks() {
@@ -47,7 +55,12 @@ class ChangeRequestModelTest extends ModelTest {
         "regulatoryImpact", false, "criticalFunction", false)));
     delegate("recordChangeClassificationDelegate", execution -> execution.setVariable("changeRejected", false));
     listener("reviewTaskListener", task -> {
-      if ("complete".equals(task.getEventName()) && !approve) {
+      if (!"complete".equals(task.getEventName())) {
+        return;
+      }
+      boolean conflict = conflicts-- > 0;
+      task.getExecution().setVariable("conflictDeclared", conflict);
+      if (!conflict && !approve) {
         task.getExecution().setVariable("changeRejected", true);
       }
     });
@@ -65,7 +78,7 @@ class ChangeRequestModelTest extends ModelTest {
     delegate("recordChangeRejectionDelegate");
     delegate("applyEmergencyChangeDelegate");
     delegate("notifyPmoOfEmergencyDelegate");
-    delegate("escalateOverdueReviewDelegate");
+    escalate = delegate("escalateOverdueReviewDelegate");
     delegate("confirmEmergencyChangeDelegate");
     listener("decisionTaskListener");
     delegate("restoreBaselineDelegate");
@@ -164,5 +177,107 @@ class ChangeRequestModelTest extends ModelTest {
     assertThat(task(instance)).isAssignedTo("paul");
     complete(task(instance));
     assertThat(instance).hasPassed("Task_RestoreBaseline").isEnded().hasPassed("EndEvent_ChangeRolledBack");
+  }
+
+  @Test
+  void aReapprovalRefusedAtTheNewBudgetRejectsTheChange() {
+    overrun = true;
+    ProcessInstance instance = assessed(false);
+    open(instance, "Task_ApproveChange").forEach(approval -> taskService().complete(approval.getId()));
+
+    approve = false;
+    taskService().complete(open(instance, "Task_ReapproveProject").get(0).getId());
+
+    assertThat(open(instance, "Task_ReapproveProject")).isEmpty();
+    assertThat(instance).hasPassedInOrder("Task_DecideReapproval", "Task_RecordChangeRejection")
+        .hasNotPassed("Task_ProposeChangedBaseline").isEnded().hasPassed("EndEvent_ChangeRejected");
+  }
+
+  @Test
+  void anApproverWithAConflictOfInterestPutsTheApprovalBackToTheGroup() throws Exception {
+    ProcessInstance instance = assessed(false);
+    int approvals = open(instance, "Task_ApproveChange").size();
+    String first = open(instance, "Task_ApproveChange").get(0).getId();
+
+    conflicts = 1;
+    taskService().complete(first);
+
+    assertThat(open(instance, "Task_ApproveChange")).hasSize(approvals)
+        .noneSatisfy(approval -> assertThat(approval.getId()).isEqualTo(first));
+    assertThat(instance).hasNotPassed("Task_DecideChange");
+  }
+
+  @Test
+  void aReapproverWithAConflictOfInterestPutsTheReapprovalBackToTheGroup() {
+    overrun = true;
+    ProcessInstance instance = assessed(false);
+    open(instance, "Task_ApproveChange").forEach(approval -> taskService().complete(approval.getId()));
+    int reapprovals = open(instance, "Task_ReapproveProject").size();
+
+    conflicts = 1;
+    taskService().complete(open(instance, "Task_ReapproveProject").get(0).getId());
+
+    assertThat(open(instance, "Task_ReapproveProject")).hasSize(reapprovals);
+    assertThat(instance).hasNotPassed("Task_DecideReapproval");
+  }
+
+  @Test
+  void aPmoMemberWithAConflictOfInterestPutsTheEmergencyApprovalBackToThePmo() {
+    ProcessInstance instance = assessed(true);
+    execute(job("Task_NotifyPmoOfEmergency", instance));
+    String first = task(instance).getId();
+
+    conflicts = 1;
+    complete(task(instance));
+
+    assertThat(instance).isWaitingAt("Task_ApproveEmergencyChange").hasNotPassed("Task_ConfirmEmergencyChange",
+        "Task_RollBackChange");
+    assertThat(task(instance)).hasCandidateGroup("pmo");
+    assertThat(task(instance).getId()).isNotEqualTo(first);
+  }
+
+  @Test
+  void anOverdueApprovalIsEscalatedAndStaysOpen() throws Exception {
+    ProcessInstance instance = assessed(false);
+    int approvals = open(instance, "Task_ApproveChange").size();
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_ChangeApprovalOverdue").list().get(0));
+    execute(job("Task_EscalateChangeApproval", instance));
+
+    verify(escalate).execute(any());
+    assertThat(open(instance, "Task_ApproveChange")).hasSize(approvals);
+    assertThat(instance).hasPassed("EndEvent_ChangeApprovalEscalated").hasNotPassed("Task_DecideChange");
+  }
+
+  @Test
+  void anOverdueReapprovalIsEscalatedAndStaysOpen() throws Exception {
+    overrun = true;
+    ProcessInstance instance = assessed(false);
+    open(instance, "Task_ApproveChange").forEach(approval -> taskService().complete(approval.getId()));
+    int reapprovals = open(instance, "Task_ReapproveProject").size();
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_ReapprovalOverdue").list().get(0));
+    execute(job("Task_EscalateReapproval", instance));
+
+    verify(escalate).execute(any());
+    assertThat(open(instance, "Task_ReapproveProject")).hasSize(reapprovals);
+    assertThat(instance).hasPassed("EndEvent_ReapprovalEscalated").hasNotPassed("Task_DecideReapproval");
+  }
+
+  @Test
+  void aLateEmergencyApprovalIsEscalatedAndStaysOpen() throws Exception {
+    ProcessInstance instance = assessed(true);
+    execute(job("Task_NotifyPmoOfEmergency", instance));
+    String approval = task(instance).getId();
+    verify(escalate, never()).execute(any());
+
+    execute(job("BoundaryEvent_EmergencyApprovalLate", instance));
+    execute(job("Task_EscalateLateEmergencyApproval", instance));
+
+    verify(escalate).execute(any());
+    assertThat(instance).hasPassed("EndEvent_EmergencyApprovalEscalated").isWaitingAt("Task_ApproveEmergencyChange");
+    assertThat(task(instance).getId()).isEqualTo(approval);
   }
 }

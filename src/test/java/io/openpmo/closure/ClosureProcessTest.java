@@ -1,5 +1,7 @@
 package io.openpmo.closure;
 
+import io.openpmo.status.RegisterStatus;
+import io.openpmo.project.ChangeStatus;
 import io.openpmo.core.InvalidRequestException;
 import static io.openpmo.support.Journeys.allocation;
 import static io.openpmo.support.Journeys.plan;
@@ -271,7 +273,7 @@ class ClosureProcessTest extends AppTest {
     handOver.put("handOverTo", "sam");
     journeys.decide("paul", figures, handOver);
     RiskIssue after = register.get(risk.id());
-    assertThat(after.status()).isEqualTo("HANDED_OVER");
+    assertThat(after.status()).isEqualTo(RegisterStatus.HANDED_OVER);
     assertThat(after.owner()).isEqualTo("sam");
     assertThat(closures.get(project.id()).openItems()).isEqualTo("HANDED_OVER");
   }
@@ -311,7 +313,7 @@ class ClosureProcessTest extends AppTest {
       assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
       assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
       assertThat(journeys.lifecycle(code)).isNull();
-      assertThat(changes.get(change.id()).status()).isEqualTo("WITHDRAWN");
+      assertThat(changes.get(change.id()).status()).isEqualTo(ChangeStatus.WITHDRAWN);
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(change.processInstanceId()).count())
           .isZero();
       Closure closure = closures.get(project.id());

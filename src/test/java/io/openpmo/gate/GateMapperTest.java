@@ -1,5 +1,6 @@
 package io.openpmo.gate;
 
+import io.openpmo.project.GateOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class GateMapperTest extends PostgresMapperTest {
 
     GateReview read = mapper.findById(id).orElseThrow();
     assertThat(read).usingRecursiveComparison().ignoringFields("openedAt", "decidedAt").isEqualTo(new GateReview(id,
-        projectId, "G1", 1, GateReview.DECIDED, "GO_WITH_CONDITIONS", "pmo,risk", checklist, "process-G1", null,
+        projectId, "G1", 1, GateReview.DECIDED, GateOutcome.GO_WITH_CONDITIONS, "pmo,risk", checklist, "process-G1", null,
         null));
     assertThat(read.openedAt().toInstant()).isEqualTo(TestRows.NOW.toInstant());
     assertThat(read.decidedAt().toInstant()).isEqualTo(TestRows.NOW.plusDays(2).toInstant());
@@ -53,7 +54,7 @@ class GateMapperTest extends PostgresMapperTest {
     assertThat(mapper.decide(id, "GO", TestRows.NOW.plusDays(1))).isOne();
     assertThat(mapper.decide(id, "STOP", TestRows.NOW.plusDays(2))).isZero();
     GateReview read = mapper.findById(id).orElseThrow();
-    assertThat(read.outcome()).isEqualTo("GO");
+    assertThat(read.outcome()).isEqualTo(GateOutcome.GO);
     assertThat(read.decidedAt().toInstant()).isEqualTo(TestRows.NOW.plusDays(1).toInstant());
   }
 

@@ -1,5 +1,6 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.project.GateOutcome;
 import io.openpmo.project.Health;
 import io.openpmo.core.InvalidRequestException;
 import static io.openpmo.support.Journeys.allocation;
@@ -146,7 +147,7 @@ class LifecycleProcessTest extends AppTest {
         .isEqualByComparingTo("0.3"));
     assertThat(lifecycle).isWaitingAt("Task_DeclareDeliveryReady");
     assertThat(gates.reviews(project.id())).singleElement().satisfies(review -> {
-      assertThat(review.outcome()).isEqualTo("GO");
+      assertThat(review.outcome()).isEqualTo(GateOutcome.GO);
       assertThat(review.checklist()).contains("Scope statement agreed with the sponsor");
     });
     assertThat(actions(code)).containsSubsequence("BASELINE_DRAFTED", "GATE_OPENED", "GATE_CHECKLIST_COMPLETED",
@@ -179,7 +180,7 @@ class LifecycleProcessTest extends AppTest {
       journeys.checklist(code, "paul", G1_CHECKLIST);
       journeys.gate(code, "GO", Map.of());
       assertThat(gates.reviews(journeys.project(code).id())).extracting("attempt", "outcome")
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "RECYCLE"), org.assertj.core.groups.Tuple.tuple(2, "GO"));
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, GateOutcome.RECYCLE), org.assertj.core.groups.Tuple.tuple(2, GateOutcome.GO));
     }
 
     @Test

@@ -9,11 +9,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import io.openpmo.support.ModelTest;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -21,8 +27,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** projectLifecycle, model only: delegates and listeners mocked, the gate reviews (G1, G2, GX) stubbed. */
-@Deployment(resources = {"processes/project-lifecycle.bpmn", "models/stub-stage-gate-review.bpmn"})
+/**
+ * projectLifecycle, model only: delegates and listeners mocked, the gate reviews (G1, G2, GX) stubbed; the health
+ * check rates the facts the (mocked) fact-gathering step provides with the real projectHealth table.
+ */
+@Deployment(resources = {"processes/project-lifecycle.bpmn", "dmn/project-health.dmn",
+    "models/stub-stage-gate-review.bpmn"})
 class ProjectLifecycleModelTest extends ModelTest {
 
   @RegisterExtension
@@ -33,6 +43,11 @@ class ProjectLifecycleModelTest extends ModelTest {
   /** Answers of the generic decision tasks (PM exception, hold decision, ...), in order. */
   final Deque<String> decisions = new ArrayDeque<>();
   int missedReports = 0;
+  /** Where the project is put on hold (what the real step records from the current phase). */
+  String holdAt = "G1";
+  /** The facts the health check finds: healthy unless a test says otherwise. */
+  double cpi = 1.0;
+  final Map<String, JavaDelegate> delegates = new HashMap<>();
 
   @BeforeEach
   void mocks() {
@@ -49,14 +64,19 @@ class ProjectLifecycleModelTest extends ModelTest {
     delegate("recordPmExceptionDelegate");
     delegate("putBaselineInForceDelegate");
     listener("statusReportListener");
-    delegate("announceStatusReportDelegate");
+    // as the real step: tells the health check of the same instance
+    delegate("announceStatusReportDelegate", execution -> execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation("StatusReportRecorded").processInstanceId(execution.getProcessInstanceId())
+        .correlateWithResult());
     delegate("recordMissedReportDelegate", execution -> execution.setVariable("missedReports", ++missedReports));
-    for (String name : List.of("gatherHealthFactsDelegate", "recordHealthDelegate", "raiseChangeRequestDelegate",
+    delegate("gatherHealthFactsDelegate", execution -> execution.setVariables(withVariables("cpi", cpi, "spi", 1.0,
+        "openCriticalIssues", 0, "openHighRisks", 0, "regulatoryDeadlineMissed", false)));
+    for (String name : List.of("recordHealthDelegate", "raiseChangeRequestDelegate",
         "askForChangeRequestDelegate", "noteChangeRequestDelegate", "recordCancellationDelegate",
         "startClosureDelegate", "recordStopDelegate", "resumeProjectDelegate")) {
-      delegate(name);
+      delegates.put(name, delegate(name));
     }
-    delegate("putOnHoldDelegate", execution -> execution.setVariable("holdAt", "G1"));
+    delegate("putOnHoldDelegate", execution -> execution.setVariable("holdAt", holdAt));
   }
 
   ProcessInstance approvedProject() {
@@ -164,5 +184,181 @@ class ProjectLifecycleModelTest extends ModelTest {
     assertThat(instance).hasPassed("Task_RecordMissedReport", "EndEvent_ReportMissed")
         .isWaitingAt("Task_ChaseStatusReports", "Task_DeclareDeliveryReady");
     assertThat(task("Task_ChaseStatusReports", instance)).hasCandidateGroup("pmo");
+  }
+
+  /** Planned and through G1: in delivery, waiting for the manager to declare it ready for G2. */
+  ProcessInstance inDelivery() {
+    ProcessInstance instance = approvedProject();
+    complete(task(instance));
+    gate(instance, "GO");
+    assertThat(instance).isWaitingAt("Task_DeclareDeliveryReady");
+    return instance;
+  }
+
+  /** A status report is due and submitted; the health check rates it. */
+  void reportSubmitted(ProcessInstance instance) {
+    execute(job("StartEvent_StatusReportDue", instance));
+    complete(task("Task_SubmitStatusReport", instance));
+  }
+
+  @Test
+  void aSubmittedStatusReportIsRatedAndAGreenProjectGoesOnWithoutIntervention() throws Exception {
+    ProcessInstance instance = inDelivery();
+
+    reportSubmitted(instance);
+
+    verify(delegates.get("recordHealthDelegate")).execute(any());
+    assertThat(instance).hasPassedInOrder("Task_SubmitStatusReport", "Task_GatherHealthFacts", "Task_RateHealth",
+        "Task_RecordHealth").hasPassed("Event_StatusReportAnnounced", "EndEvent_StatusReported",
+        "EndEvent_HealthRecorded").hasNotPassed("Task_InterveneOnRedProject")
+        .isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void aRedProjectGoesToThePmoWhichMayAgreeARecoveryPlan() {
+    cpi = 0.8;
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+
+    assertThat(instance).isWaitingAt("Task_InterveneOnRedProject", "Task_DeclareDeliveryReady");
+    assertThat(task("Task_InterveneOnRedProject", instance)).hasCandidateGroup("pmo");
+    decisions.add("RECOVERY_PLAN");
+    complete(task("Task_InterveneOnRedProject", instance));
+
+    assertThat(instance).hasPassed("EndEvent_RecoveryPlanAgreed").hasNotPassed("Task_RaiseChangeRequest")
+        .isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void thePmoMayRaiseAChangeRequestForARedProjectAndAskItsManagerToAssessIt() throws Exception {
+    cpi = 0.8;
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+
+    decisions.add("CHANGE_REQUEST");
+    complete(task("Task_InterveneOnRedProject", instance));
+
+    verify(delegates.get("raiseChangeRequestDelegate")).execute(any());
+    verify(delegates.get("askForChangeRequestDelegate"), never()).execute(any());
+    execute(job("Task_AskForChangeRequest", instance));
+    verify(delegates.get("askForChangeRequestDelegate")).execute(any());
+    assertThat(instance).hasPassed("EndEvent_ChangeRequested").isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void anExtraordinaryGateThatStopsTheProjectEndsDeliveryAndStartsClosure() throws Exception {
+    cpi = 0.8;
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+
+    decisions.add("EXTRAORDINARY_GATE");
+    complete(task("Task_InterveneOnRedProject", instance));
+    assertThat(instance).isWaitingAt("CallActivity_ExtraordinaryGate");
+    assertThat(calledProcessInstance(instance)).variables().containsEntry("gate", "GX");
+    gate(instance, "STOP");
+
+    verify(delegates.get("recordStopDelegate")).execute(any());
+    assertThat(instance).hasPassedInOrder("EndEvent_StopRequested", "BoundaryEvent_DeliveryStopped",
+        "Task_RecordStop", "Task_StartClosureAfterStop").hasNotPassed("CallActivity_DeliveryReadiness")
+        .isEnded().hasPassed("EndEvent_ProjectStopped");
+  }
+
+  @Test
+  void anExtraordinaryGateThatHoldsTheProjectPutsItOnHoldAndItResumesInDelivery() {
+    cpi = 0.8;
+    holdAt = "DELIVERY";
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+    decisions.add("EXTRAORDINARY_GATE");
+    complete(task("Task_InterveneOnRedProject", instance));
+
+    gate(instance, "HOLD");
+    assertThat(instance).hasPassed("EndEvent_HoldRequested", "BoundaryEvent_DeliveryOnHold", "Task_PutOnHold")
+        .isWaitingAt("Task_DecideOnHold").isNotWaitingAt("Task_DeclareDeliveryReady");
+
+    decisions.add("RESUME");
+    complete(task("Task_DecideOnHold", instance));
+    assertThat(instance).hasPassed("Task_ResumeProject").isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void anExtraordinaryGateThatLetsTheProjectContinueLeavesDeliveryAsItWas() {
+    cpi = 0.8;
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+    decisions.add("EXTRAORDINARY_GATE");
+    complete(task("Task_InterveneOnRedProject", instance));
+
+    gate(instance, "GO");
+
+    assertThat(instance).hasPassed("EndEvent_GxPassed").hasNotPassed("Task_PutOnHold", "Task_RecordStop")
+        .isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void g2CanSendDeliveryBackHoldTheProjectAtG2OrStopIt() {
+    holdAt = "G2";
+    ProcessInstance instance = inDelivery();
+
+    complete(task("Task_DeclareDeliveryReady", instance));
+    gate(instance, "RECYCLE");
+    assertThat(instance).isWaitingAt("Task_DeclareDeliveryReady");
+
+    complete(task("Task_DeclareDeliveryReady", instance));
+    gate(instance, "HOLD");
+    assertThat(instance).hasPassed("Task_PutOnHold").isWaitingAt("Task_DecideOnHold");
+    decisions.add("RESUME");
+    complete(task("Task_DecideOnHold", instance));
+    assertThat(instance).as("resumed at G2").isWaitingAt("CallActivity_DeliveryReadiness");
+
+    gate(instance, "STOP");
+    assertThat(instance).hasPassed("Task_RecordStop").hasNotPassed("Task_StartClosure").isEnded()
+        .hasPassed("EndEvent_ProjectStopped");
+  }
+
+  @Test
+  void thePmoMayStopAProjectOnHold() {
+    ProcessInstance instance = approvedProject();
+    complete(task(instance));
+    gate(instance, "HOLD");
+
+    decisions.add("STOP");
+    complete(task("Task_DecideOnHold", instance));
+
+    assertThat(instance).hasPassed("Task_RecordStop").hasNotPassed("Task_ResumeProject").isEnded()
+        .hasPassed("EndEvent_ProjectStopped");
+  }
+
+  @Test
+  void aSingleMissedReportIsRecordedWithoutChasing() {
+    ProcessInstance instance = inDelivery();
+
+    execute(job("StartEvent_StatusReportDue", instance));
+    execute(job("BoundaryEvent_ReportMissed", instance));
+
+    assertThat(instance).hasPassed("Task_RecordMissedReport", "EndEvent_ReportMissed")
+        .hasNotPassed("Task_ChaseStatusReports").isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void aChangeRequestRaisedForTheProjectIsNotedWithoutInterruptingIt() throws Exception {
+    ProcessInstance instance = inDelivery();
+
+    runtimeService().createMessageCorrelation("ChangeRequested").processInstanceId(instance.getId()).correlate();
+
+    verify(delegates.get("noteChangeRequestDelegate")).execute(any());
+    assertThat(instance).hasPassed("EndEvent_ChangeNoted").isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void aCancelledProjectIsRecordedAndHandedToClosure() throws Exception {
+    ProcessInstance instance = inDelivery();
+
+    runtimeService().createMessageCorrelation("CancelProject").processInstanceId(instance.getId()).correlate();
+
+    verify(delegates.get("recordCancellationDelegate")).execute(any());
+    verify(delegates.get("startClosureDelegate")).execute(any());
+    assertThat(instance).hasPassedInOrder("Task_RecordCancellation", "Task_StartClosureAfterCancellation")
+        .hasNotPassed("Task_RecordStop").isEnded().hasPassed("EndEvent_ProjectCancelled");
   }
 }

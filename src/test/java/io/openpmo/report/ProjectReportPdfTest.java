@@ -1,5 +1,7 @@
 package io.openpmo.report;
 
+import io.openpmo.status.RegisterStatus;
+import io.openpmo.project.GateOutcome;
 import io.openpmo.project.Health;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +61,7 @@ class ProjectReportPdfTest {
         List.of(new ProjectView.Approval("pmo", "FUNCTIONAL"), new ProjectView.Approval("finance", "FUNCTIONAL")),
         List.of(new ProjectReport.Review("Request (G0)", 1, "FUNCTIONAL", "finance", "fiona", "APPROVE",
             "Sound business case", DECIDED)),
-        List.of(new ProjectReport.Gate("G1", 1, "DECIDED", "GO_WITH_CONDITIONS", "pmo", DECIDED, DECIDED,
+        List.of(new ProjectReport.Gate("G1", 1, "DECIDED", GateOutcome.GO_WITH_CONDITIONS, "pmo", DECIDED, DECIDED,
             List.of(new ProjectReport.ChecklistItem("Milestones dated and owned", true)), "All agreed")),
         List.of(new GateCondition(1L, 1L, 7L, "Name a deputy project manager", "petra", "paul", null, "OPEN", null,
             null, null)),
@@ -87,7 +89,7 @@ class ProjectReportPdfTest {
 
   @Test
   void theReportShowsTheProjectItsDecisionsBaselinesAndStatus() throws IOException {
-    RiskIssue risk = new RiskIssue(1L, 7L, "RISK", "Vendor may be late", null, "HIGH", 3, 4, "paul", "OPEN", null,
+    RiskIssue risk = new RiskIssue(1L, 7L, "RISK", "Vendor may be late", null, "HIGH", 3, 4, "paul", RegisterStatus.OPEN, null,
         "paul", DECIDED, DECIDED);
     byte[] pdf = new ProjectReportPdf().render(report(List.of(statusReport(LocalDate.of(2026, 5, 31), "0.8421")),
         List.of(risk)));

@@ -35,7 +35,7 @@ class StatusMapperTest extends PostgresMapperTest {
 
   RiskIssue entry(String kind, String severity, String status) {
     return new RiskIssue(null, projectId, kind, kind + " " + severity, "what could happen", severity, 3, 4, "paul",
-        status, LocalDate.of(2027, 3, 31), "paul", NOW, NOW);
+        RegisterStatus.valueOf(status), LocalDate.of(2027, 3, 31), "paul", NOW, NOW);
   }
 
   @Test
@@ -78,10 +78,10 @@ class StatusMapperTest extends PostgresMapperTest {
     RiskIssue read = mapper.findRiskIssue(id).orElseThrow();
 
     assertThat(mapper.updateRiskIssue(new RiskIssue(id, projectId, "RISK", read.title(), read.description(), "HIGH",
-        2, 2, "nora", "CLOSED", read.dueDate(), read.createdBy(), read.createdAt(), NOW))).isOne();
+        2, 2, "nora", RegisterStatus.CLOSED, read.dueDate(), read.createdBy(), read.createdAt(), NOW))).isOne();
 
     RiskIssue closed = mapper.findRiskIssue(id).orElseThrow();
-    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.status()).isEqualTo(RegisterStatus.CLOSED);
     assertThat(closed.owner()).isEqualTo("nora");
     assertThat(mapper.countOpen(projectId, "RISK", List.of("HIGH"))).isZero();
   }
