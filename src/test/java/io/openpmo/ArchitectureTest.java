@@ -35,14 +35,26 @@ class ArchitectureTest {
   /** Read-side packages: they read what the features wrote; no feature depends on them. */
   static final String[] READ_SIDE = {"io.openpmo.portfolio..", "io.openpmo.report..", "io.openpmo.boardpack.."};
 
-  /** Feature packages: one process (or one capability) each, with its REST API, services, delegates, mappers. */
-  static final String[] FEATURES = {"io.openpmo.intake..", "io.openpmo.lifecycle..", "io.openpmo.gate..",
-      "io.openpmo.status..", "io.openpmo.change..", "io.openpmo.closure..", "io.openpmo.planning..",
-      "io.openpmo.modelchange..", "io.openpmo.deputy.."};
+  /**
+   * Closure ends a project across the features: it withdraws open change requests, checks gate conditions, settles
+   * the risk register and takes the final figures from the status reports. The one package above the features.
+   */
+  static final String[] CLOSURE = {"io.openpmo.closure.."};
 
-  /** What every feature shares: the project and its state machine, people and capacity, objectives, reviews. */
-  static final String[] DOMAIN = {"io.openpmo.project..", "io.openpmo.resource..", "io.openpmo.strategy..",
-      "io.openpmo.review.."};
+  /**
+   * Feature packages: one process (or one capability) each, with its REST API, services, delegates, mappers. They
+   * use the domain and the platform, never one another ({@link #featuresDoNotUseOneAnother()}).
+   */
+  static final String[] FEATURES = {"io.openpmo.intake..", "io.openpmo.lifecycle..", "io.openpmo.gate..",
+      "io.openpmo.status..", "io.openpmo.change..", "io.openpmo.planning..", "io.openpmo.modelchange..",
+      "io.openpmo.deputy.."};
+
+  /**
+   * What every feature shares: the project and its state machine, its baselines (the plan in force), people and
+   * capacity, objectives, reviews and approval routes.
+   */
+  static final String[] DOMAIN = {"io.openpmo.project..", "io.openpmo.baseline..", "io.openpmo.resource..",
+      "io.openpmo.strategy..", "io.openpmo.review.."};
 
   /** Cross-cutting services: audit trail, security, task records, mail, operations. */
   static final String[] PLATFORM = {"io.openpmo.audit..", "io.openpmo.security..", "io.openpmo.task..",
@@ -59,6 +71,7 @@ class ArchitectureTest {
     ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Demo").definedBy("io.openpmo.demo..")
         .layer("ReadSide").definedBy(READ_SIDE)
+        .layer("Closure").definedBy(CLOSURE)
         .layer("Features").definedBy(FEATURES)
         .layer("Domain").definedBy(DOMAIN)
         .layer("Platform").definedBy(PLATFORM)
@@ -66,13 +79,26 @@ class ArchitectureTest {
         .layer("Core").definedBy("io.openpmo.core..")
         .whereLayer("Demo").mayNotBeAccessedByAnyLayer()
         .whereLayer("ReadSide").mayOnlyBeAccessedByLayers("Demo")
-        .whereLayer("Features").mayOnlyBeAccessedByLayers("ReadSide", "Demo")
-        .whereLayer("Domain").mayOnlyBeAccessedByLayers("Features", "ReadSide", "Demo")
-        .whereLayer("Platform").mayOnlyBeAccessedByLayers("Domain", "Features", "ReadSide", "Demo")
+        .whereLayer("Closure").mayOnlyBeAccessedByLayers("ReadSide", "Demo")
+        .whereLayer("Features").mayOnlyBeAccessedByLayers("Closure", "ReadSide", "Demo")
+        .whereLayer("Domain").mayOnlyBeAccessedByLayers("Features", "Closure", "ReadSide", "Demo")
+        .whereLayer("Platform").mayOnlyBeAccessedByLayers("Domain", "Features", "Closure", "ReadSide", "Demo")
         .whereLayer("EngineSeam").mayOnlyBeAccessedByLayers("Platform", "Demo")
-        .whereLayer("Core").mayOnlyBeAccessedByLayers("EngineSeam", "Platform", "Domain", "Features", "ReadSide",
-            "Demo");
+        .whereLayer("Core").mayOnlyBeAccessedByLayers("EngineSeam", "Platform", "Domain", "Features", "Closure",
+            "ReadSide", "Demo");
     rule.check(CLASSES);
+  }
+
+  @Test
+  void featuresDoNotUseOneAnother() {
+    for (String feature : FEATURES) {
+      String[] others = java.util.Arrays.stream(FEATURES).filter(other -> !other.equals(feature))
+          .toArray(String[]::new);
+      noClasses().that().resideInAPackage(feature).should().dependOnClassesThat().resideInAnyPackage(others)
+          .because("a feature uses the domain and the platform; what two features share belongs in the domain"
+              + " (docs/architecture.md)")
+          .check(CLASSES);
+    }
   }
 
   @Test

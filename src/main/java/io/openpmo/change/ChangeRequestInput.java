@@ -1,6 +1,6 @@
 package io.openpmo.change;
 
-import io.openpmo.lifecycle.ProjectPlan;
+import io.openpmo.baseline.ProjectPlan;
 import io.openpmo.core.CheckedInService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;

@@ -6,7 +6,7 @@ import static io.openpmo.change.ChangeVariables.ROUTING_FACTS;
 import static io.openpmo.change.ChangeVariables.changeId;
 import static io.openpmo.change.ChangeVariables.strings;
 
-import io.openpmo.intake.ApprovalRoute;
+import io.openpmo.review.ApprovalRoute;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -10,7 +10,7 @@ import static io.openpmo.change.ChangeVariables.CHANGE_REQUEST_ID;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
-import io.openpmo.lifecycle.Lifecycles;
+import io.openpmo.project.Lifecycles;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.review.ReviewVariables;

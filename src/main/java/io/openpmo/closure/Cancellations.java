@@ -4,7 +4,7 @@ import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.core.InvalidRequestException;
-import io.openpmo.lifecycle.Lifecycles;
+import io.openpmo.project.Lifecycles;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectGovernance.Capacity;

@@ -1,6 +1,6 @@
 package io.openpmo.closure;
 
-import io.openpmo.lifecycle.Baseline;
+import io.openpmo.baseline.Baseline;
 import io.openpmo.status.EarnedValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

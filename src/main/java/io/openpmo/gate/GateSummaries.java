@@ -2,8 +2,8 @@ package io.openpmo.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openpmo.lifecycle.Baseline;
-import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.baseline.Baseline;
+import io.openpmo.baseline.BaselineService;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectSummary;
 import io.openpmo.resource.CapacityConflict;

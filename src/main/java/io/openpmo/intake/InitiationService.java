@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import io.openpmo.review.ApprovalRoute;
+
 import io.openpmo.project.ReviewVerdict;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.BusinessRuleException;

@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import io.openpmo.review.ApprovalRoute;
+
 import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.intake.InitiationVariables.APPROVER_GROUPS;
 import static io.openpmo.intake.InitiationVariables.COMMITTEE_GROUPS;

@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.BaselineService;
+
 import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.lifecycle.LifecycleVariables.CAPACITY_SUFFICIENT;
 

@@ -1,5 +1,11 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.Baseline;
+import io.openpmo.baseline.BaselineDiff;
+import io.openpmo.baseline.BaselineService;
+import io.openpmo.baseline.Milestone;
+import io.openpmo.baseline.ProjectPlan;
+
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.project.ProjectAccess;

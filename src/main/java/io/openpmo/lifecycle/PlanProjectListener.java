@@ -1,5 +1,9 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.Baseline;
+import io.openpmo.baseline.BaselineService;
+import io.openpmo.baseline.ProjectPlan;
+
 import static io.openpmo.core.FormValues.amount;
 import static io.openpmo.core.FormValues.date;
 

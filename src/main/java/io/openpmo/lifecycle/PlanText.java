@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.ProjectPlan;
+
 import io.openpmo.core.FieldProblem;
 import io.openpmo.core.InvalidRequestException;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.BaselineService;
+
 import static io.openpmo.core.ProcessVariables.projectId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

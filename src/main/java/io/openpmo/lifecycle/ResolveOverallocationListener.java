@@ -1,5 +1,8 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.Baseline;
+import io.openpmo.baseline.BaselineService;
+
 import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.core.FormValues.text;
 

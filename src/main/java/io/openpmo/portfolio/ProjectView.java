@@ -6,7 +6,7 @@ import io.openpmo.closure.ClosureSummary;
 import io.openpmo.deputy.DeputyAction;
 import io.openpmo.gate.GateCondition;
 import io.openpmo.gate.GateReview;
-import io.openpmo.lifecycle.Baseline;
+import io.openpmo.baseline.Baseline;
 import io.openpmo.project.Project;
 import io.openpmo.status.StatusReport;
 import java.time.OffsetDateTime;

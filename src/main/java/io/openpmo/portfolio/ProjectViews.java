@@ -4,7 +4,7 @@ import io.openpmo.closure.ClosureViews;
 import io.openpmo.deputy.Deputies;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.gate.GateService;
-import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.baseline.BaselineService;
 import io.openpmo.status.StatusReport;
 import io.openpmo.status.StatusReportService;
 import io.openpmo.intake.InitiationService;

@@ -2,7 +2,7 @@ package io.openpmo.report;
 
 import io.openpmo.closure.ClosureSummary;
 import io.openpmo.gate.GateCondition;
-import io.openpmo.lifecycle.Baseline;
+import io.openpmo.baseline.Baseline;
 import io.openpmo.portfolio.ProjectView;
 import io.openpmo.project.GateOutcome;
 import io.openpmo.project.Project;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openpmo.change.ChangeRequest;
 import io.openpmo.change.ChangeService;
 import io.openpmo.gate.GateReview;
-import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.baseline.BaselineService;
 import io.openpmo.project.ProjectAccess;
 import io.openpmo.portfolio.ProjectView;
 import io.openpmo.portfolio.ProjectViews;

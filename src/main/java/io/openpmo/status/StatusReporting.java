@@ -2,7 +2,7 @@ package io.openpmo.status;
 
 import io.openpmo.core.BusinessRuleException;
 import io.openpmo.core.EngineAccess;
-import io.openpmo.lifecycle.Lifecycles;
+import io.openpmo.project.Lifecycles;
 import io.openpmo.project.Project;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;

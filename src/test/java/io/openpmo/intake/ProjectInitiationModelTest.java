@@ -1,5 +1,7 @@
 package io.openpmo.intake;
 
+import io.openpmo.review.ApprovalRoute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;

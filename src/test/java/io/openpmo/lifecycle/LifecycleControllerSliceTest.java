@@ -1,5 +1,7 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.Baseline;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;

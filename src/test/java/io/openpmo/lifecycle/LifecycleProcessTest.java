@@ -1,5 +1,8 @@
 package io.openpmo.lifecycle;
 
+import io.openpmo.baseline.Baseline;
+import io.openpmo.baseline.BaselineService;
+
 import io.openpmo.project.GateOutcome;
 import io.openpmo.project.Health;
 import io.openpmo.core.InvalidRequestException;

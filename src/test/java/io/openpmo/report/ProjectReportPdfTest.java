@@ -12,7 +12,7 @@ import io.openpmo.closure.Closure;
 import io.openpmo.closure.ClosureSummary;
 import io.openpmo.closure.Lesson;
 import io.openpmo.gate.GateCondition;
-import io.openpmo.lifecycle.Baseline;
+import io.openpmo.baseline.Baseline;
 import io.openpmo.portfolio.ProjectView;
 import io.openpmo.project.Complexity;
 import io.openpmo.project.DataClassification;

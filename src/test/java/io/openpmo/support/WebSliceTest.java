@@ -28,7 +28,7 @@ import io.openpmo.deputy.Deputies;
 import io.openpmo.gate.GateService;
 import io.openpmo.intake.ProjectSubmissions;
 import io.openpmo.intake.WithdrawalService;
-import io.openpmo.lifecycle.BaselineService;
+import io.openpmo.baseline.BaselineService;
 import io.openpmo.lifecycle.PlanProjectListener;
 import io.openpmo.modelchange.ModelChangeService;
 import io.openpmo.modelchange.ModelsInForce;

@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.project;
 
 import io.openpmo.core.EngineAccess;
 import java.util.Optional;
@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Lifecycles {
 
+  /** The key of the project lifecycle process ({@code processes/project-lifecycle.bpmn}). */
+  public static final String PROCESS_KEY = "projectLifecycle";
+
   private final RuntimeService runtimeService;
   private final EngineAccess engineAccess;
 
@@ -20,7 +23,7 @@ public class Lifecycles {
 
   public Optional<ProcessInstance> running(String projectCode) {
     return Optional.ofNullable(engineAccess.asSystem(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(LifecycleVariables.PROCESS_KEY).processInstanceBusinessKey(projectCode)
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(projectCode)
         .singleResult()));
   }
 }

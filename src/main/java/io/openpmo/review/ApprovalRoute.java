@@ -1,4 +1,4 @@
-package io.openpmo.intake;
+package io.openpmo.review;
 
 import io.openpmo.security.Groups;
 import java.util.Collection;

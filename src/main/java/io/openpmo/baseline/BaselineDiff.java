@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.baseline;
 
 import io.openpmo.resource.Allocation;
 import java.math.BigDecimal;
@@ -24,7 +24,7 @@ public record BaselineDiff(int fromVersion, int toVersion, Long changeRequestId,
       BigDecimal fteAfter) {
   }
 
-  static BaselineDiff between(Baseline from, List<Milestone> fromMilestones, List<Allocation> fromAllocations,
+  public static BaselineDiff between(Baseline from, List<Milestone> fromMilestones, List<Allocation> fromAllocations,
       Baseline to, List<Milestone> toMilestones, List<Allocation> toAllocations) {
     Map<String, LocalDate> before = new LinkedHashMap<>();
     fromMilestones.forEach(m -> before.put(m.name(), m.dueDate()));

@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.baseline;
 
 import io.openpmo.core.CheckedInService;
 import io.swagger.v3.oas.annotations.media.Schema;

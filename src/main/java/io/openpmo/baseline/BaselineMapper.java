@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.baseline;
 
 import java.util.List;
 import java.util.Optional;

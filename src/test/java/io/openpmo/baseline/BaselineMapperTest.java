@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.openpmo.lifecycle;
+package io.openpmo.baseline;
 
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.Constraints;
