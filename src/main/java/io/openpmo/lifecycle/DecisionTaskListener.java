@@ -1,17 +1,13 @@
 package io.openpmo.lifecycle;
 
-import io.openpmo.audit.AuditTrail;
 import io.openpmo.core.CurrentUser;
 import io.openpmo.core.InvalidRequestException;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectFormListener;
-import io.openpmo.project.ProjectGovernance;
 import io.openpmo.project.ProjectMapper;
 import io.openpmo.project.ProjectSummary;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +28,11 @@ class DecisionTaskListener extends ProjectFormListener {
   static final String DECISION = "decision";
   static final String COMMENT = "comment";
 
-  private final AuditTrail auditTrail;
-  private final ProjectGovernance governance;
+  private final LifecycleService lifecycle;
 
-  DecisionTaskListener(ProjectMapper projects, AuditTrail auditTrail, CurrentUser currentUser,
-      ProjectGovernance governance) {
+  DecisionTaskListener(ProjectMapper projects, CurrentUser currentUser, LifecycleService lifecycle) {
     super(id -> projects.findById(id).orElseThrow(), currentUser);
-    this.governance = governance;
-    this.auditTrail = auditTrail;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -63,13 +56,8 @@ class DecisionTaskListener extends ProjectFormListener {
     if (comment.toString().length() > 4000) {
       throw new InvalidRequestException(COMMENT, "must be at most 4000 characters");
     }
-    String action = String.valueOf(task.getExecution().getVariable(ACTION));
-    governance.recordTaskDecision(task.getId(), project.id(), action, decision.toString(), comment.toString(), by);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("task", task.getTaskDefinitionKey());
-    details.put("decision", decision);
-    details.put("comment", comment);
-    auditTrail.record(by, action, project.id(), project.code(), details);
+    lifecycle.recordDecision(project, task.getId(), task.getTaskDefinitionKey(),
+        String.valueOf(task.getExecution().getVariable(ACTION)), decision.toString(), comment.toString(), by);
     task.getExecution().getProcessInstance().setVariable(String.valueOf(task.getExecution().getVariable(VARIABLE)),
         decision.toString());
   }

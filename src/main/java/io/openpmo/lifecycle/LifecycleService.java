@@ -86,6 +86,21 @@ public class LifecycleService {
         Map.of("projectManager", String.valueOf(project.projectManager()), "reason", reason == null ? "" : reason));
   }
 
+  /**
+   * A PMO (or resource manager) decision on a decision task, on record: the task's decision for the state machine
+   * and an audit record named by the model ({@code decisionAction}) with the decision and its reason.
+   */
+  @Transactional
+  public void recordDecision(Project project, String taskId, String taskKey, String action, String decision,
+      String comment, String by) {
+    governance.recordTaskDecision(taskId, project.id(), action, decision, comment, by);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("task", taskKey);
+    details.put("decision", decision);
+    details.put("comment", comment);
+    auditTrail.record(by, action, project.id(), project.code(), details);
+  }
+
   /** Delivery starts: the project's state machine checks that G1 was decided GO. */
   @Transactional
   public void startDelivery(long projectId) {
