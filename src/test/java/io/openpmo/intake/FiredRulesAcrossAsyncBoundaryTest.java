@@ -16,7 +16,6 @@ import io.openpmo.core.ProcessVariables;
 import io.openpmo.engine.FiredRulesPlugin;
 import io.openpmo.project.PriorityClass;
 import io.openpmo.project.RiskTier;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -129,19 +128,9 @@ class FiredRulesAcrossAsyncBoundaryTest {
 
   /** A small internal strategic project with a third-party ICT service: PMO, compliance and infosec review it. */
   static Map<String, Object> facts() {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("budget", 100_000.0);
+    Map<String, Object> facts = ProjectInitiationModelTest.facts(100_000.0);
     facts.put("expectedAnnualBenefit", 50_000.0);
-    facts.put("complexity", "LOW");
-    facts.put("dataClassification", "INTERNAL");
-    facts.put("personalData", false);
     facts.put("thirdParty", "ICT_SERVICE");
-    facts.put("criticalFunction", false);
-    facts.put("newTechnology", false);
-    facts.put("durationMonths", 6);
-    facts.put("projectType", "STRATEGIC");
-    facts.put("strategicAlignment", 3);
-    facts.put("monthsToRegulatoryDeadline", null);
     return facts;
   }
 
