@@ -160,9 +160,9 @@ public class ClosureService {
     String itemsOutcome = "NONE";
     if (openItems > 0) {
       boolean handOver = "HAND_OVER".equals(disposition);
-      String settled = (handOver ? RegisterStatus.HANDED_OVER : RegisterStatus.CLOSED).name();
+      RegisterStatus settled = handOver ? RegisterStatus.HANDED_OVER : RegisterStatus.CLOSED;
       register.settleOpen(project, settled, handOver ? input.handOverTo() : null, by);
-      itemsOutcome = settled;
+      itemsOutcome = settled.name();
     }
     FinalFigures figures = FinalFigures.of(baseline, input.finalCost(), input.percentComplete(), input.actualEndDate());
     mapper.recordFigures(new Closure(null, projectId, null, null, null, null, null, null, null, null, null, null,

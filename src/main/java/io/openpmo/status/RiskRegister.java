@@ -113,7 +113,7 @@ public class RiskRegister {
    * each on the audit trail. Answers how many were settled.
    */
   @Transactional
-  public int settleOpen(Project project, String status, String newOwner, String by) {
+  public int settleOpen(Project project, RegisterStatus status, String newOwner, String by) {
     int settled = 0;
     for (RiskIssue item : register(project.id(), null)) {
       if (!item.status().isOpen()) {
@@ -121,7 +121,7 @@ public class RiskRegister {
       }
       String owner = newOwner == null ? item.owner() : newOwner;
       mapper.updateRiskIssue(new RiskIssue(item.id(), item.projectId(), item.kind(), item.title(), item.description(),
-          item.severity(), item.probability(), item.impact(), owner, RegisterStatus.valueOf(status), item.dueDate(), item.createdBy(),
+          item.severity(), item.probability(), item.impact(), owner, status, item.dueDate(), item.createdBy(),
           item.createdAt(), now()));
       auditTrail.record(by, item.kind() + "_" + status, project.id(), project.code(),
           Map.of("id", item.id(), "title", item.title(), "owner", owner));

@@ -1,4 +1,4 @@
--- Domain schema v1: projects (every intake field of DOMAIN.md) and the tamper-evident audit trail.
+-- Domain schema v1: projects (every field of a project request, docs/policy.md) and the tamper-evident audit trail.
 -- Portable SQL: runs on PostgreSQL (production) and H2 (embedded default).
 
 CREATE SEQUENCE project_code_seq START WITH 1 INCREMENT BY 1;
