@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -171,6 +173,31 @@ class InitiationProcessTest extends AppTest {
     assertThat(auditTrail.forProject(project(submitted.code()).id())).filteredOn(e -> e.action().equals("ASSESSED"))
         .singleElement().satisfies(e -> assertThat(e.details()).contains("riskPoints: ", "projectRisk: Below 25 points",
             "approvalRouting: "));
+  }
+
+  @Test
+  void historyKeepsTheChangesOfTheProcesssOwnVariablesNotOfTasksOrInnerExecutions() {
+    SubmissionResult submitted = submit("rita", Requests.small("Detail history"));
+    Task review = reviewTask(submitted.code(), Groups.PMO);
+    decide("petra", review, "APPROVE", "Sound case");
+    String processInstanceId = submitted.processInstanceId();
+
+    List<HistoricVariableUpdate> details = historyService.createHistoricDetailQuery().variableUpdates()
+        .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list().stream()
+        .map(HistoricVariableUpdate.class::cast).toList();
+    // the process's own variables keep every change: the facts and what the decisions said
+    assertThat(details).extracting(HistoricVariableUpdate::getVariableName)
+        .contains("projectId", "riskTier", "priorityClass", "functionalReviewGroups");
+    assertThat(details).allSatisfy(detail -> {
+      assertThat(detail.getTaskId()).as(detail.getVariableName()).isNull();
+      assertThat(detail.getExecutionId()).as(detail.getVariableName()).isEqualTo(processInstanceId);
+    });
+    // the variables of the review task and of the review's inner executions still have their history rows
+    List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list();
+    assertThat(variables).filteredOn(v -> review.getId().equals(v.getTaskId()))
+        .extracting(HistoricVariableInstance::getName).contains("decisionContext", "decision");
+    assertThat(variables).extracting(HistoricVariableInstance::getName).contains("nrOfInstances", "reviewGroup");
   }
 
   @Test
