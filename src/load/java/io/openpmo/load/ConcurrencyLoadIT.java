@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * of OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
  * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark), {@code load.statements} (false; true
  * loads {@code pg_stat_statements} into the database server and writes what each step executed, per operation, into
- * {@code target/load/statements}).
+ * {@code target/load/statements}), {@code load.nodes} (1; 2 runs OpenPMO as two nodes of a cluster on its one database,
+ * the clients spread over them, see {@link LoadRig}; the bare engines stay single nodes).
  */
 @Tag("load")
 class ConcurrencyLoadIT {
@@ -104,6 +105,10 @@ class ConcurrencyLoadIT {
       System.out.println(report);
       Files.writeString(output.resolve("report.md"), report);
       assertThat(results).allSatisfy(result -> assertThat(result.failed()).as(result.step().name()).isZero());
+      // with several nodes, every node served its clients' operations (each has at least one client)
+      assertThat(results).filteredOn(result -> result.step().concurrency() >= LoadRig.nodes(result.step().target()))
+          .allSatisfy(result -> assertThat(result.nodes()).as(result.step().name())
+              .allSatisfy(node -> assertThat(node.ok()).as("node " + node.node()).isPositive()));
 
       if (PORTFOLIO > 0) {
         String growth = new PortfolioGrowth(rig).run(PORTFOLIO);
@@ -130,32 +135,38 @@ class ConcurrencyLoadIT {
   private static Result measure(LoadRig rig, GatlingRunner gatling, LoadStep step) throws Exception {
     boolean profile = PROFILE && step.target() == Target.OPENPMO && step.concurrency() == PROFILE_CLIENTS;
     Path recording = rig.output().resolve("jfr").resolve(step.name() + ".jfr");
+    List<Long> pids = rig.pids(step.target());
     if (profile) {
       Files.createDirectories(recording.getParent());
-      jcmd(rig.pid(step.target()), "JFR.start", "name=" + step.name(), "settings=profile",
-          "filename=" + recording.toAbsolutePath());
+      for (int node = 0; node < pids.size(); node++) {
+        jcmd(pids.get(node), "JFR.start", "name=" + step.name(), "settings=profile",
+            "filename=" + recording(rig, step, node).toAbsolutePath());
+      }
     }
     StatementStats statements = new StatementStats(rig.postgres(), rig.databaseName(step.target()));
     if (StatementStats.ENABLED) {
       statements.reset();
     }
-    double appCpu = CpuTime.millis(rig.pid(step.target()));
+    double appCpu = CpuTime.millis(pids);
     double dbCpu = CpuTime.postgresMillis(rig.postmasterPid());
     Result result;
     try (DatabaseWaits waits = new DatabaseWaits(rig.postgres(), rig.databaseName(step.target()))) {
       result = gatling.run(step);
       waits.close();
       if (profile) {
-        jcmd(rig.pid(step.target()), "JFR.stop", "name=" + step.name());
-        Files.writeString(rig.output().resolve("jfr").resolve(step.name() + ".txt"),
-            JfrSummary.summarize(recording, 40) + "\n" + waits.summary());
+        for (int node = 0; node < pids.size(); node++) {
+          jcmd(pids.get(node), "JFR.stop", "name=" + step.name());
+          Path file = recording(rig, step, node);
+          Files.writeString(file.resolveSibling(file.getFileName().toString().replace(".jfr", ".txt")),
+              JfrSummary.summarize(file, 40) + "\n" + waits.summary());
+        }
       }
       if (PROFILE && step.concurrency() == PROFILE_CLIENTS) {
         Files.createDirectories(recording.getParent());
         Files.writeString(rig.output().resolve("jfr").resolve(step.name() + ".db.txt"), waits.summary());
       }
     }
-    result = result.withCpu((CpuTime.millis(rig.pid(step.target())) - appCpu) / Math.max(1, result.ok()),
+    result = result.withCpu((CpuTime.millis(pids) - appCpu) / Math.max(1, result.ok()),
         (CpuTime.postgresMillis(rig.postmasterPid()) - dbCpu) / Math.max(1, result.ok()));
     // after the CPU reading: reading the statistics costs the database CPU too
     if (StatementStats.ENABLED) {
@@ -166,7 +177,15 @@ class ConcurrencyLoadIT {
     System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed), CPU per operation: %.1f ms"
         + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
         result.failed(), result.appCpuMillis(), result.dbCpuMillis());
+    result.nodes().forEach(node -> System.out.printf(Locale.ROOT, "  node %d: %d ok, %d failed%n", node.node(),
+        node.ok(), node.failed()));
     return result;
+  }
+
+  /** target/load/jfr/STEP.jfr, with several nodes STEP-node1.jfr, STEP-node2.jfr. */
+  private static Path recording(LoadRig rig, LoadStep step, int node) {
+    return rig.output().resolve("jfr").resolve(step.name() + (LoadRig.nodes(step.target()) > 1 ? "-node" + (node + 1)
+        : "") + ".jfr");
   }
 
   /** Starts a JDK Flight Recorder recording (settings "profile") of the system, named after what it records. */

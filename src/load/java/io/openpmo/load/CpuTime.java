@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time (user + system) that processes have used, from {@code /proc/<pid>/stat} (Linux): the JVM of one system,
+ * CPU time (user + system) that processes have used, from {@code /proc/<pid>/stat} (Linux): the JVMs of one system,
  * and the benchmark's PostgreSQL server (its backends serve one system at a time in a step). Divided by the
  * operations of a step it says what an operation costs, whatever else runs on the machine.
  */
@@ -23,6 +23,11 @@ final class CpuTime {
     } catch (IOException | RuntimeException gone) {
       return 0;
     }
+  }
+
+  /** Milliseconds of CPU the processes (the nodes of one system) have used together. */
+  static double millis(java.util.List<Long> pids) {
+    return pids.stream().mapToDouble(CpuTime::millis).sum();
   }
 
   /**

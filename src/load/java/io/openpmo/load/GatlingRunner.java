@@ -4,20 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Runs {@link LoadSimulation} for one step with Gatling in this JVM and reads what Gatling measured. */
 final class GatlingRunner {
 
-  /** What one step measured: successful operations per second over the run, and Gatling's percentiles. */
+  /**
+   * What one step measured: successful operations per second over the run, and Gatling's percentiles; with several
+   * nodes, the operations each node served.
+   */
   record Result(LoadStep step, long ok, long failed, double perSecond, double p50, double p99, boolean ranOutOfWork,
-      String report, double appCpuMillis, double dbCpuMillis) {
+      String report, double appCpuMillis, double dbCpuMillis, List<NodeCount> nodes) {
 
-    /** With the CPU time per operation of the system's JVM and of the database server. */
+    /** With the CPU time per operation of the system's JVMs (all its nodes) and of the database server. */
     Result withCpu(double app, double db) {
-      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db);
+      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db, nodes);
     }
+  }
+
+  /** The operations one node served in a step (empty list with one node). */
+  record NodeCount(int node, long ok, long failed) {
   }
 
   private final Path results;
@@ -43,8 +52,13 @@ final class GatlingRunner {
     JsonNode entry = measured == null ? stats.path("stats") : GatlingStats.find(stats, measured);
     long ok = entry.path("numberOfRequests").path("ok").asLong();
     long failed = entry.path("numberOfRequests").path("ko").asLong();
+    List<NodeCount> nodes = new ArrayList<>();
+    for (int node = 1; LoadRig.nodes(step.target()) > 1 && node <= LoadRig.nodes(step.target()); node++) {
+      JsonNode served = GatlingStats.find(stats, "node " + node).path("numberOfRequests");
+      nodes.add(new NodeCount(node, served.path("ok").asLong(), served.path("ko").asLong()));
+    }
     return new Result(step, ok, failed, ok / seconds, entry.path("percentiles1").path("ok").asDouble(),
         entry.path("percentiles4").path("ok").asDouble(), LoadSimulation.ranOutOfWork,
-        results.getParent().relativize(run).toString(), 0, 0);
+        results.getParent().relativize(run).toString(), 0, 0, List.copyOf(nodes));
   }
 }

@@ -53,6 +53,15 @@ final class LoadReport {
         + " rounds; ops/s counts successful operations (a vote is a claim and a form submission, timed together) over"
         + " the step; CPU ms/op: CPU time of the system's JVM and of the database server per operation. %s%n",
         step.toSeconds(), warmup.toSeconds(), machine(postgres)));
+    if (LoadRig.nodes(Target.OPENPMO) > 1) {
+      out.append(String.format(Locale.ROOT, "%nOpenPMO ran as %d nodes (JVMs of the same jar, each with the heap and"
+          + " pool above) on its one database, client i calling node i mod %d; its CPU ms/op app is the sum of its"
+          + " nodes' JVMs; the bare engines ran as one node each. Operations each node served (all rounds):%n",
+          LoadRig.nodes(Target.OPENPMO), LoadRig.nodes(Target.OPENPMO)));
+      results.stream().filter(r -> !r.nodes().isEmpty()).forEach(r -> out.append("- ").append(r.step().name())
+          .append(": ").append(r.nodes().stream().map(n -> String.format(Locale.ROOT, "node %d %d ok, %d failed",
+              n.node(), n.ok(), n.failed())).collect(java.util.stream.Collectors.joining("; "))).append('\n'));
+    }
     results.stream().filter(Result::ranOutOfWork).forEach(r -> out.append("- ").append(r.step().name())
         .append(": the prepared tasks ran out before the end of the step\n"));
     return out.toString();
@@ -63,7 +72,8 @@ final class LoadReport {
     return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s | %.0f | %.0f | %s |%n",
         clients, label,
         r.step().target().label + " (" + (r.step().target() == Target.OPENPMO && r.step().operation()
-            == Operation.COMPLETE ? "vote" : r.step().operation().name().toLowerCase().replace('_', ' ')) + ")",
+            == Operation.COMPLETE ? "vote" : r.step().operation().name().toLowerCase().replace('_', ' '))
+            + (LoadRig.nodes(r.step().target()) > 1 ? ", " + LoadRig.nodes(r.step().target()) + " nodes" : "") + ")",
         r.perSecond(), r.p50(), r.p99(), rate, p99, target, r.appCpuMillis(), r.dbCpuMillis(), rounds);
   }
 

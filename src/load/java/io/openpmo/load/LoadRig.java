@@ -24,20 +24,29 @@ import javax.sql.DataSource;
 /**
  * What the load benchmark runs against: one embedded PostgreSQL server (zonky, as the tests use it) with a database
  * for each system, OpenPMO started from its boot jar, and the bare engine ({@link BareEngineApp}) twice, open and
- * secured, each as its own JVM with the same heap and connection pool size. Closing stops them all.
+ * secured, each as its own JVM with the same heap and connection pool size. With {@code load.nodes} (1) above one,
+ * OpenPMO runs as that many nodes of a cluster, each a JVM of its own from the same jar on the same database and
+ * environment, started together (they take their turns through the application's start-up lock); the bare engines
+ * stay single nodes. Closing stops them all.
  */
 final class LoadRig implements AutoCloseable {
 
-  /** OpenPMO on {@code load.port} (28086), the open bare engine on the next port, the secured one on the one after. */
+  /**
+   * OpenPMO on {@code load.port} (28086), the open bare engine on the next port, the secured one on the one after,
+   * OpenPMO's further nodes on the ports after those.
+   */
   private static final int PORT = Integer.getInteger("load.port", 28086);
   private static final Map<Target, Integer> PORTS = Map.of(Target.OPENPMO, PORT, Target.BARE_OPEN, PORT + 1,
       Target.BARE_SECURED, PORT + 2);
+  /** OpenPMO's nodes ({@code load.nodes}, 1): JVMs of the same jar on the same database. */
+  static final int NODES = nodesOption();
   private static final Map<Target, String> DATABASES = Map.of(Target.OPENPMO, "openpmo", Target.BARE_OPEN,
       "bare_open", Target.BARE_SECURED, "bare_secured");
   static final String JVM_HEAP = "-Xmx2g";
 
   private final EmbeddedPostgres postgres;
-  private final Map<Target, Process> processes = new EnumMap<>(Target.class);
+  /** The JVMs of each system: OpenPMO's nodes in order, one for each bare engine. */
+  private final Map<Target, List<Process>> processes = new EnumMap<>(Target.class);
   private final Path output;
   private long postmaster;
 
@@ -46,8 +55,34 @@ final class LoadRig implements AutoCloseable {
     this.output = output;
   }
 
+  /** The (first) node of the system. */
   static String baseUrl(Target target) {
-    return "http://127.0.0.1:" + PORTS.get(target);
+    return baseUrls(target).get(0);
+  }
+
+  /** Every node of the system: OpenPMO's {@link #NODES}, one for a bare engine. */
+  static List<String> baseUrls(Target target) {
+    List<String> urls = new ArrayList<>();
+    for (int node = 0; node < nodes(target); node++) {
+      urls.add("http://127.0.0.1:" + port(target, node));
+    }
+    return urls;
+  }
+
+  static int nodes(Target target) {
+    return target == Target.OPENPMO ? NODES : 1;
+  }
+
+  private static int port(Target target, int node) {
+    return node == 0 ? PORTS.get(target) : PORT + 2 + node;
+  }
+
+  private static int nodesOption() {
+    int nodes = Integer.getInteger("load.nodes", 1);
+    if (nodes < 1) {
+      throw new IllegalArgumentException("-Dload.nodes= must be 1 or more, not " + nodes);
+    }
+    return nodes;
   }
 
   /** Starts the database server and the three applications, and waits until each answers. */
@@ -75,11 +110,16 @@ final class LoadRig implements AutoCloseable {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
       // deep stacks (engine, Spring, servlet filters) are recorded whole by the profiler
-      rig.launch(Target.OPENPMO, List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512", "-jar", jar), Map.of(
-          "SPRING_PROFILES_ACTIVE", "demo,postgres", "PORT", "" + PORTS.get(Target.OPENPMO),
-          "OPENPMO_DB_HOST", "127.0.0.1", "OPENPMO_DB_PORT", "" + postgres.getPort(),
-          "OPENPMO_DB_NAME", DATABASES.get(Target.OPENPMO), "OPENPMO_DB_USER", "postgres",
-          "OPENPMO_DB_PASSWORD", "postgres", "OPENPMO_DEMO_PORTFOLIO", "false", "OPENPMO_MAIL_DELIVERY", "log"));
+      // every node the same environment but its port (profile postgres: the cluster's shared database); started
+      // together, the nodes take their turns through the start-up lock and the later ones find everything in place
+      for (int node = 0; node < NODES; node++) {
+        rig.launch(Target.OPENPMO, node, List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512", "-jar",
+            jar), Map.of(
+            "SPRING_PROFILES_ACTIVE", "demo,postgres", "PORT", "" + port(Target.OPENPMO, node),
+            "OPENPMO_DB_HOST", "127.0.0.1", "OPENPMO_DB_PORT", "" + postgres.getPort(),
+            "OPENPMO_DB_NAME", DATABASES.get(Target.OPENPMO), "OPENPMO_DB_USER", "postgres",
+            "OPENPMO_DB_PASSWORD", "postgres", "OPENPMO_DEMO_PORTFOLIO", "false", "OPENPMO_MAIL_DELIVERY", "log"));
+      }
       for (Target bare : List.of(Target.BARE_OPEN, Target.BARE_SECURED)) {
         List<String> command = new ArrayList<>(List.of(java, JVM_HEAP, "-cp", System.getProperty("java.class.path"),
             BareEngineApp.class.getName(), "--spring.config.name=bare-engine",
@@ -88,10 +128,12 @@ final class LoadRig implements AutoCloseable {
         if (bare == Target.BARE_SECURED) {
           command.add("--spring.profiles.active=secured");
         }
-        rig.launch(bare, command, Map.of());
+        rig.launch(bare, 0, command, Map.of());
       }
       for (Target target : Target.values()) {
-        rig.awaitReady(target, Duration.ofMinutes(12));
+        for (int node = 0; node < nodes(target); node++) {
+          rig.awaitReady(target, node, Duration.ofMinutes(12));
+        }
       }
       return rig;
     } catch (Exception e) {
@@ -100,32 +142,40 @@ final class LoadRig implements AutoCloseable {
     }
   }
 
-  private void launch(Target target, List<String> command, Map<String, String> environment) throws IOException {
-    try (java.net.ServerSocket free = new java.net.ServerSocket(PORTS.get(target), 1,
-        java.net.InetAddress.getLoopbackAddress())) {
+  private void launch(Target target, int node, List<String> command, Map<String, String> environment)
+      throws IOException {
+    int port = port(target, node);
+    try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
       free.getLocalPort();
     } catch (IOException taken) {
-      throw new IllegalStateException("Port " + PORTS.get(target) + " is taken: choose others with -Dload.port=", taken);
+      throw new IllegalStateException("Port " + port + " is taken: choose others with -Dload.port=", taken);
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.resolve(target.name().toLowerCase() + ".log").toFile());
+        .redirectOutput(log(target, node).toFile());
     builder.environment().putAll(environment);
-    processes.put(target, builder.start());
+    processes.computeIfAbsent(target, t -> new ArrayList<>()).add(builder.start());
   }
 
-  private void awaitReady(Target target, Duration timeout) throws Exception {
+  /** target/load/openpmo.log, openpmo-node2.log for OpenPMO's second node, bare_open.log, bare_secured.log. */
+  Path log(Target target, int node) {
+    return output.resolve(target.name().toLowerCase() + (node == 0 ? "" : "-node" + (node + 1)) + ".log");
+  }
+
+  private void awaitReady(Target target, int node, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     String credentials = target == Target.OPENPMO ? "demo:demo" : BareEngineApp.USER + ":" + BareEngineApp.PASSWORD;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(target) + "/engine-rest/process-definition/count"))
+    String what = target + (nodes(target) > 1 ? " node " + (node + 1) : "");
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrls(target).get(node)
+            + "/engine-rest/process-definition/count"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             credentials.getBytes(StandardCharsets.UTF_8)))
         .timeout(Duration.ofSeconds(10)).build();
+    Process process = processes.get(target).get(node);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!processes.get(target).isAlive()) {
-        throw new IllegalStateException(target + " ended on start (exit " + processes.get(target).exitValue()
-            + "); see " + output.resolve(target.name().toLowerCase()
-            + ".log"));
+      if (!process.isAlive()) {
+        throw new IllegalStateException(what + " ended on start (exit " + process.exitValue() + "); see "
+            + log(target, node));
       }
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -137,11 +187,17 @@ final class LoadRig implements AutoCloseable {
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException(target + " did not start within " + timeout);
+    throw new IllegalStateException(what + " did not start within " + timeout);
   }
 
+  /** The JVM of the system (OpenPMO's first node). */
   long pid(Target target) {
-    return processes.get(target).pid();
+    return processes.get(target).get(0).pid();
+  }
+
+  /** The JVMs of all the system's nodes. */
+  List<Long> pids(Target target) {
+    return processes.get(target).stream().map(Process::pid).toList();
   }
 
   DataSource database(Target target) {
@@ -186,8 +242,9 @@ final class LoadRig implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    processes.values().forEach(Process::destroy);
-    for (Process process : processes.values()) {
+    List<Process> all = processes.values().stream().flatMap(List::stream).toList();
+    all.forEach(Process::destroy);
+    for (Process process : all) {
       try {
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly();
