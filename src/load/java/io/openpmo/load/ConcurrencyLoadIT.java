@@ -102,9 +102,15 @@ class ConcurrencyLoadIT {
             new ConcurrentLinkedQueue<>(reporting.subList(0, Math.min(clients, reporting.size()))))));
       }
       String report = CLIENTS.length == 0 ? "" : LoadReport.concurrency(results, STEP, WARMUP, rig.postgresVersion());
+      WorkDone work = WorkDone.count(rig, gatling, REPORTING_PROJECTS);
+      if (LoadRig.nodes(Target.OPENPMO) > 1 && CLIENTS.length > 0) {
+        report += work.summary();
+      }
       System.out.println(report);
+      System.out.println(work.summary());
       Files.writeString(output.resolve("report.md"), report);
       assertThat(results).allSatisfy(result -> assertThat(result.failed()).as(result.step().name()).isZero());
+      work.assertNothingLostOrDoubled();
       // with several nodes, every node served its clients' operations (each has at least one client)
       assertThat(results).filteredOn(result -> result.step().concurrency() >= LoadRig.nodes(result.step().target()))
           .allSatisfy(result -> assertThat(result.nodes()).as(result.step().name())

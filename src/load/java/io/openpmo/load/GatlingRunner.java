@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs {@link LoadSimulation} for one step with Gatling in this JVM and reads what Gatling measured. */
@@ -30,9 +32,16 @@ final class GatlingRunner {
   }
 
   private final Path results;
+  /** Successful operations of every run so far (warm-up, top-up and measured), by system and operation. */
+  private final Map<String, Long> succeeded = new HashMap<>();
 
   GatlingRunner(Path output) {
     this.results = output.resolve("gatling");
+  }
+
+  /** How many operations succeeded on the system over all runs so far (warm-up, top-up and measured). */
+  long succeeded(LoadStep.Target target, LoadStep.Operation operation) {
+    return succeeded.getOrDefault(target + " " + operation, 0L);
   }
 
   Result run(LoadStep step) throws IOException {
@@ -57,6 +66,7 @@ final class GatlingRunner {
       JsonNode served = GatlingStats.find(stats, "node " + node).path("numberOfRequests");
       nodes.add(new NodeCount(node, served.path("ok").asLong(), served.path("ko").asLong()));
     }
+    succeeded.merge(step.target() + " " + step.operation(), ok, Long::sum);
     return new Result(step, ok, failed, ok / seconds, entry.path("percentiles1").path("ok").asDouble(),
         entry.path("percentiles4").path("ok").asDouble(), LoadSimulation.ranOutOfWork,
         results.getParent().relativize(run).toString(), 0, 0, List.copyOf(nodes));
