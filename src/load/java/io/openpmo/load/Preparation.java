@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * Data the steps need, made through the same APIs people use (not measured): open review tasks to vote on, projects
- * in delivery to report on. Task ids are read from the engine's tables.
+ * in delivery to report on. Task ids are read from the engine's tables. With several OpenPMO nodes the projects are
+ * made through them in turn (each step of a project on the next node), so every node has run every operation before
+ * the warm-up.
  */
 final class Preparation {
 
@@ -42,32 +44,33 @@ final class Preparation {
    * checklist and the gate reviewers say GO: each status-reporting client gets one of its own.
    */
   List<String> projectsInDelivery(int count) {
-    Rest bot = new Rest(LoadRig.baseUrl(Target.OPENPMO), "integrationbot", "demo");
     DataSource db = rig.database(Target.OPENPMO);
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      codes.add(bot.post("/api/v1/projects", LoadSimulation.projectRequest(900_000 + i)).expect(201).json()
+      codes.add(new Rest(node(i), "integrationbot", "demo").post("/api/v1/projects", LoadSimulation.projectRequest(900_000 + i)).expect(201).json()
           .get("code").asText());
     }
+    int turn = 1;
     for (String code : codes) {
-      complete("petra", await(() -> task(db, code, "Task_ReviewRequest")), Map.of("decision", "APPROVE",
+      complete(turn++, "petra", await(() -> task(db, code, "Task_ReviewRequest")), Map.of("decision", "APPROVE",
           "conflictOfInterest", false));
     }
     LocalDate start = LocalDate.now().minusMonths(1);
     for (String code : codes) {
-      complete("paul", await(() -> task(db, code, "Task_PlanProject")), Map.of(
+      complete(turn++, "paul", await(() -> task(db, code, "Task_PlanProject")), Map.of(
           "budgetAtCompletion", 100000.0, "startDate", start.toString(), "endDate", start.plusMonths(12).toString(),
           "milestonesText", start.plusMonths(3) + " Design signed off\n" + start.plusMonths(12).minusDays(1)
               + " Go-live", "allocationsText", ""));
     }
     for (String code : codes) {
-      complete("paul", await(() -> task(db, code, "Task_CompleteGateChecklist")), Map.of("checklistNotes",
+      complete(turn++, "paul", await(() -> task(db, code, "Task_CompleteGateChecklist")), Map.of("checklistNotes",
           "Ready"));
     }
     for (String code : codes) {
       String[] review = await(() -> task(db, code, "Task_ReviewGate"));
       while (review != null) {
-        complete(DemoIdentities.reviewer(review[1]), review, Map.of("decision", "GO", "conflictOfInterest", false));
+        complete(turn++, DemoIdentities.reviewer(review[1]), review, Map.of("decision", "GO", "conflictOfInterest",
+            false));
         review = task(db, code, "Task_ReviewGate");
       }
     }
@@ -77,8 +80,14 @@ final class Preparation {
     return codes;
   }
 
-  private void complete(String user, String[] task, Map<String, Object> form) {
-    Rest person = new Rest(LoadRig.baseUrl(Target.OPENPMO), user, "demo");
+  /** OpenPMO's node whose turn it is (the only one with one node). */
+  private static String node(int turn) {
+    List<String> nodes = LoadRig.baseUrls(Target.OPENPMO);
+    return nodes.get(turn % nodes.size());
+  }
+
+  private void complete(int turn, String user, String[] task, Map<String, Object> form) {
+    Rest person = new Rest(node(turn), user, "demo");
     person.post("/engine-rest/task/" + task[0] + "/claim", "{\"userId\":\"" + user + "\"}").expect(204);
     StringBuilder variables = new StringBuilder("{\"variables\":{");
     form.forEach((key, value) -> variables.append(variables.length() > 14 ? "," : "").append('"').append(key)
