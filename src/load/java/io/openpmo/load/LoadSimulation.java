@@ -91,7 +91,9 @@ public class LoadSimulation extends Simulation {
         .exitHereIf(session -> s.operation() == Operation.STATUS_REPORT && !session.contains("code"))
         .exec(s.repetitions() > 0
             ? exec(io.gatling.javaapi.core.CoreDsl.repeat(s.repetitions()).on(iteration))
-            : exec(io.gatling.javaapi.core.CoreDsl.during(s.duration()).on(iteration)));
+            // an iteration begun runs to its end (not Gatling's default exitASAP, which ends a client between a vote's
+            // claim and its form submission at the end of the step and counts the half vote as one)
+            : exec(io.gatling.javaapi.core.CoreDsl.during(s.duration(), false).on(iteration)));
     setUp(scenario.injectOpen(atOnceUsers(s.concurrency()))).protocols(protocol);
   }
 
