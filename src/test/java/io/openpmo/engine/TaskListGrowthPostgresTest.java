@@ -1,0 +1,251 @@
+package io.openpmo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openpmo.support.Http;
+import io.openpmo.support.PostgresAppTest;
+import io.openpmo.support.Requests;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A reviewer's task list as Tasklist asks for it, with 1,500 open PMO tasks (and 300 of finance) beside what the
+ * other tests left: PMO members see exactly their group's tasks, the others none of them, and the engine's
+ * statements with authorization checks probe the grants of each task through the index instead of comparing every
+ * task with every grant (README "Cost as the data grows"). The tasks are copies of one real review task (same
+ * process, execution, identity link and engine grant), inserted and removed by SQL.
+ */
+class TaskListGrowthPostgresTest extends PostgresAppTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskListGrowthPostgresTest.class);
+  private static final int PMO_TASKS = 1500;
+  private static final int FINANCE_TASKS = 300;
+  private static final String LIST =
+      "/engine-rest/task?candidateGroup=pmo&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15";
+  private static final String COUNT = "/engine-rest/task/count?candidateGroup=pmo";
+
+  @Autowired DataSource dataSource;
+  @Autowired ProcessEngine processEngine;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void theReviewersTaskListStaysExactAndReadsEachTasksGrantsThroughTheIndex() throws Exception {
+    String code = journeys().submit("rita", Requests.small("Task list growth")).code();
+    String original = journeys().task(code, "pmo").getId();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Http petra = http("petra");
+    Http fiona = http("fiona");
+    Http rita = http("rita");
+    long petraBefore = count(petra, COUNT);
+    long petraFinanceBefore = count(petra, "/engine-rest/task/count?candidateGroup=finance");
+    long fionaBefore = count(fiona, "/engine-rest/task/count");
+    long ritaBefore = count(rita, "/engine-rest/task/count");
+    try {
+      copy(jdbc, original, "growth-", PMO_TASKS, "pmo");
+      copy(jdbc, original, "growthf-", FINANCE_TASKS, "finance");
+      jdbc.execute("ANALYZE act_ru_task");
+      jdbc.execute("ANALYZE act_ru_identitylink");
+      jdbc.execute("ANALYZE act_ru_authorization");
+
+      // exactly the PMO's tasks, newest first
+      assertThat(count(petra, COUNT)).isEqualTo(petraBefore + PMO_TASKS);
+      List<String> newest = ids(petra.get(LIST));
+      assertThat(newest).containsExactlyElementsOf(
+          java.util.stream.IntStream.range(0, 15).mapToObj(i -> "growth-" + (PMO_TASKS - i)).toList());
+      assertThat(count(petra, "/engine-rest/task/count?candidateGroup=finance"))
+          .isEqualTo(petraFinanceBefore + FINANCE_TASKS);
+      // finance sees its own tasks and no PMO task; a requester sees none of them
+      assertThat(count(fiona, COUNT)).isZero();
+      assertThat(count(fiona, "/engine-rest/task/count")).isEqualTo(fionaBefore + FINANCE_TASKS);
+      assertThat(ids(fiona.get("/engine-rest/task?sortBy=created&sortOrder=desc&maxResults=15")))
+          .allMatch(id -> id.startsWith("growthf-"));
+      assertThat(count(rita, "/engine-rest/task/count")).isEqualTo(ritaBefore);
+      assertThat(rita.get(LIST).json()).isEmpty();
+
+      LOG.info("Task list with {} open PMO tasks: API p50 {} ms, SQL p50 {} ms", PMO_TASKS + petraBefore,
+          String.format(Locale.ROOT, "%.1f", median(() -> {
+            petra.get(LIST);
+            petra.get(COUNT);
+          })), String.format(Locale.ROOT, "%.1f", median(() -> {
+            jdbc.queryForList("SELECT t.* FROM act_ru_task t WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l"
+                + " WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ = 'pmo')"
+                + " ORDER BY t.create_time_ DESC LIMIT 15");
+            jdbc.queryForObject("SELECT count(*) FROM act_ru_task t WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l"
+                + " WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ = 'pmo')", Long.class);
+          })));
+
+      // DIAGNOSTIC (temporary)
+      LOG.info("DIAG version {} ms", median(() -> petra.get("/engine-rest/version")));
+      LOG.info("DIAG profile {} ms", median(() -> petra.get("/engine-rest/user/petra/profile")));
+      LOG.info("DIAG count {} ms", median(() -> petra.get(COUNT)));
+      LOG.info("DIAG list {} ms", median(() -> petra.get(LIST)));
+      LOG.info("DIAG list1 {} ms", median(() -> petra.get(LIST.replace("maxResults=15", "maxResults=1"))));
+      LOG.info("DIAG java count {} ms", median(() -> {
+        identityService.setAuthentication("petra", List.of("pmo"));
+        try {
+          taskService.createTaskQuery().taskCandidateGroup("pmo").count();
+        } finally {
+          identityService.clearAuthentication();
+        }
+      }));
+      LOG.info("DIAG java list {} ms", median(() -> {
+        identityService.setAuthentication("petra", List.of("pmo"));
+        try {
+          taskService.createTaskQuery().taskCandidateGroup("pmo").orderByTaskCreateTime().desc().listPage(0, 15);
+        } finally {
+          identityService.clearAuthentication();
+        }
+      }));
+      LOG.info("DIAG explain count {}", explain("selectTaskCountByQueryCriteria"));
+      LOG.info("DIAG explain list {}", explain("selectTaskByQueryCriteria"));
+
+      // the connections plan each execution with its values, the permission bits have statistics
+      assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stats_ext_exprs WHERE statistics_name ="
+          + " 'opmo_stat_auth_read_perms'", Long.class)).isEqualTo(4);
+
+      // the engine's own statements for petra, as Tasklist's request has them run: each task's grants come from
+      // the RESOURCE_ID_ index, not from comparing every task with every grant of the PMO
+      for (String statement : List.of("selectTaskCountByQueryCriteria", "selectTaskByQueryCriteria")) {
+        String plan = explain(statement);
+        assertThat(plan).as(plan).contains("act_idx_auth_resource_id");
+        assertThat(rowsRemovedByJoinFilter(plan)).as(plan).isLessThan(PMO_TASKS * 5L);
+      }
+
+    } finally {
+      transactions.executeWithoutResult(status -> {
+        jdbc.update("DELETE FROM act_ru_authorization WHERE resource_type_ = 7 AND resource_id_ LIKE 'growth%'");
+        jdbc.update("DELETE FROM act_ru_identitylink WHERE task_id_ LIKE 'growth%'");
+        jdbc.update("DELETE FROM act_ru_task WHERE id_ LIKE 'growth%'");
+      });
+    }
+    assertThat(count(petra, COUNT)).isEqualTo(petraBefore);
+  }
+
+  /** Copies of the task (newer than it, one second apart), with its candidate link and grant given to the group. */
+  private void copy(JdbcTemplate jdbc, String taskId, String prefix, int copies, String group) {
+    transactions.executeWithoutResult(status -> {
+      jdbc.execute("CREATE TEMP TABLE growth_task ON COMMIT DROP AS SELECT t.*, g.i AS copy_ FROM act_ru_task t,"
+          + " generate_series(1, " + copies + ") g(i) WHERE t.id_ = '" + taskId + "'");
+      jdbc.update("UPDATE growth_task SET id_ = ? || copy_, create_time_ = create_time_ + copy_ * interval '1 second',"
+          + " assignee_ = NULL", prefix);
+      jdbc.execute("ALTER TABLE growth_task DROP COLUMN copy_");
+      jdbc.update("INSERT INTO act_ru_task SELECT * FROM growth_task");
+      jdbc.execute("CREATE TEMP TABLE growth_link ON COMMIT DROP AS SELECT l.*, t.id_ AS copy_ FROM"
+          + " act_ru_identitylink l, growth_task t WHERE l.task_id_ = '" + taskId + "' AND l.type_ = 'candidate'"
+          + " AND l.group_id_ = 'pmo'");
+      jdbc.update("UPDATE growth_link SET id_ = 'link-' || copy_, task_id_ = copy_, group_id_ = ?", group);
+      jdbc.execute("ALTER TABLE growth_link DROP COLUMN copy_");
+      jdbc.update("INSERT INTO act_ru_identitylink SELECT * FROM growth_link");
+      jdbc.execute("CREATE TEMP TABLE growth_grant ON COMMIT DROP AS SELECT a.*, t.id_ AS copy_ FROM"
+          + " act_ru_authorization a, growth_task t WHERE a.resource_type_ = 7 AND a.resource_id_ = '" + taskId + "'"
+          + " AND a.group_id_ = 'pmo'");
+      jdbc.update("UPDATE growth_grant SET id_ = 'grant-' || copy_, resource_id_ = copy_, group_id_ = ?", group);
+      jdbc.execute("ALTER TABLE growth_grant DROP COLUMN copy_");
+      assertThat(jdbc.update("INSERT INTO act_ru_authorization SELECT * FROM growth_grant")).isEqualTo(copies);
+    });
+  }
+
+  /**
+   * EXPLAIN ANALYZE of the engine's statement for Tasklist's query as petra: the SQL and parameters MyBatis binds
+   * when the engine runs it (authorization and tenant checks configured as the engine does), on a connection of the
+   * application's pool.
+   */
+  private String explain(String statementName) throws Exception {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    identityService.setAuthentication("petra", List.of("pmo"));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl query = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup("pmo")
+            .orderByTaskCreateTime().desc();
+        query.setFirstResult(0);
+        query.setMaxResults(15);
+        context.getAuthorizationManager().configureTaskQuery(query);
+        context.getTenantManager().configureQuery(query);
+        MappedStatement statement = configuration.getSqlSessionFactory().getConfiguration()
+            .getMappedStatement(configuration.getDbSqlSessionFactory().mapStatement(statementName));
+        BoundSql sql = statement.getBoundSql(query);
+        try (Connection connection = dataSource.getConnection();
+            PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.getSql())) {
+          new DefaultParameterHandler(statement, query, sql).setParameters(explain);
+          List<String> lines = new ArrayList<>();
+          try (ResultSet rows = explain.executeQuery()) {
+            while (rows.next()) {
+              lines.add(rows.getString(1));
+            }
+          }
+          return String.join("\n", lines);
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static long rowsRemovedByJoinFilter(String plan) {
+    Matcher matcher = Pattern.compile("Rows Removed by Join Filter: (\\d+)").matcher(plan);
+    long removed = 0;
+    while (matcher.find()) {
+      removed += Long.parseLong(matcher.group(1));
+    }
+    return removed;
+  }
+
+  private static long count(Http http, String path) {
+    Http.Response response = http.get(path);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().get("count").asLong();
+  }
+
+  private static List<String> ids(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return StreamSupport.stream(response.json().spliterator(), false).map(task -> task.get("id").asText()).toList();
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** Median milliseconds of 15 runs after 3 of warm-up (as the growth benchmark times its reads). */
+  private static double median(Work work) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      work.run();
+    }
+    double[] millis = new double[15];
+    for (int i = 0; i < millis.length; i++) {
+      long start = System.nanoTime();
+      work.run();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[millis.length / 2];
+  }
+}
