@@ -40,10 +40,8 @@ import org.springframework.stereotype.Component;
  * {@code A.PERMS_ & 2 = 2}; without statistics on that expression the planner guesses 0.5% of the rows (8 where
  * there are 1,500: the engine grants the candidate group of every open task READ on it) and scans all the grants
  * for every task (1,500 × 1,500 comparisons, 300 ms); with them it knows the real count and probes the
- * {@code RESOURCE_ID_} index per task (30 ms). A statement the driver has prepared on the server would after five
- * executions fall back to a generic plan that cannot see the bit and scans again, so the {@code postgres} profile
- * plans every execution with its values ({@code plan_cache_mode = force_custom_plan}, README "Cost as the data
- * grows").
+ * {@code RESOURCE_ID_} index per task (30 ms). A statement the driver has prepared on the server may after five
+ * executions fall back to a generic plan that cannot see the bit and scans again (README "Cost as the data grows").
  */
 @Component
 class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
