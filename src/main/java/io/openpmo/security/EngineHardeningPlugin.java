@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.BeansException;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * our delegates and nothing else; the engine surface limited to what the processes intend
  * ({@link GovernanceCommandGuard}); every user task under the application's task governance; and a task call that
  * met another request's change of the same process retried before its caller hears of it
- * ({@link ConcurrentTaskChangeRetry}).
+ * ({@link ConcurrentTaskChangeRetry}); the task queries of someone who may read every task not checked row by row,
+ * with the same result ({@link TaskReadAuthorizations}).
  */
 @Component
 public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implements ApplicationContextAware {
@@ -59,6 +61,15 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin implement
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration, models,
             assignmentCheck));
+
+    // a task query of someone who may read every task is not checked task by task (same rows, README "Cost as the
+    // data grows")
+    List<SessionFactory> sessionFactories = new ArrayList<>();
+    if (configuration.getCustomSessionFactories() != null) {
+      sessionFactories.addAll(configuration.getCustomSessionFactories());
+    }
+    sessionFactories.add(new TaskReadAuthorizations.Factory());
+    configuration.setCustomSessionFactories(sessionFactories);
 
     List<Deployer> deployers = new ArrayList<>();
     if (configuration.getCustomPreDeployers() != null) {

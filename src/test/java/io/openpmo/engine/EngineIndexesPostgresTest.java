@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The indexes on the engine's tables exist on PostgreSQL, serve the engine's statements, and a restart keeps them. */
+/**
+ * The indexes and statistics on the engine's tables exist on PostgreSQL, serve the engine's statements, and a
+ * restart keeps them.
+ */
 class EngineIndexesPostgresTest extends PostgresAppTest {
 
   @Autowired DataSource dataSource;
@@ -34,9 +37,16 @@ class EngineIndexesPostgresTest extends PostgresAppTest {
     });
     assertThat(String.join("\n", plan)).contains("opmo_idx_task_parent");
 
+    // the statistics on the permission bits the engine's authorization checks test, gathered
+    assertThat(jdbc.queryForList("SELECT expr FROM pg_stats_ext_exprs WHERE statistics_name ="
+        + " 'opmo_stat_auth_read_perms' AND tablename = 'act_ru_authorization'", String.class))
+        .containsExactlyInAnyOrder("(perms_ & 2)", "(perms_ & 64)", "(perms_ & 512)", "(perms_ & 4096)");
+
     // a node starting on a database that has them changes nothing and does not fail
     new EngineIndexesPlugin().postProcessEngineBuild(processEngine);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'opmo_idx_%'", Long.class))
         .isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_statistic_ext WHERE stxname LIKE 'opmo_stat_%'",
+        Long.class)).isEqualTo(1);
   }
 }
