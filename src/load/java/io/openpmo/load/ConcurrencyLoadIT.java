@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * the other for each operation. Then {@link PortfolioGrowth} measures the reports on a generated portfolio. The
  * tables go to {@code target/load/report.md}. It measures; the only assertion is that every request succeeded.
  *
- * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (10) seconds per operation before
+ * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (60: long enough for the JIT compiler to have compiled what the operations run) seconds per operation before
  * measuring, {@code load.clients} (1,8,32), {@code load.rounds} (2) times each step, {@code load.profile} (false; true records a JDK Flight Recorder profile
  * of OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
  * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark), {@code load.statements} (false; true
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyLoadIT {
 
   static final Duration STEP = Duration.ofSeconds(Long.getLong("load.seconds", 15));
-  static final Duration WARMUP = Duration.ofSeconds(Long.getLong("load.warmup", 10));
+  static final Duration WARMUP = Duration.ofSeconds(Long.getLong("load.warmup", 60));
   static final int[] CLIENTS = Arrays.stream(System.getProperty("load.clients", "1,8,32").split(","))
       .filter(c -> !c.isBlank() && !"none".equals(c.trim())).mapToInt(c -> Integer.parseInt(c.trim())).toArray();
   static final boolean PROFILE = Boolean.getBoolean("load.profile");
@@ -154,6 +154,7 @@ class ConcurrencyLoadIT {
       statements.reset();
     }
     double appCpu = CpuTime.millis(pids);
+    double jitCpu = CpuTime.jitMillis(pids);
     double dbCpu = CpuTime.postgresMillis(rig.postmasterPid());
     Result result;
     try (DatabaseWaits waits = new DatabaseWaits(rig.postgres(), rig.databaseName(step.target()))) {
@@ -173,7 +174,8 @@ class ConcurrencyLoadIT {
       }
     }
     result = result.withCpu((CpuTime.millis(pids) - appCpu) / Math.max(1, result.ok()),
-        (CpuTime.postgresMillis(rig.postmasterPid()) - dbCpu) / Math.max(1, result.ok()));
+        (CpuTime.postgresMillis(rig.postmasterPid()) - dbCpu) / Math.max(1, result.ok()),
+        (CpuTime.jitMillis(pids) - jitCpu) / Math.max(1, result.ok()));
     // after the CPU reading: reading the statistics costs the database CPU too
     if (StatementStats.ENABLED) {
       Path file = rig.output().resolve("statements").resolve(step.name() + ".txt");
@@ -181,8 +183,8 @@ class ConcurrencyLoadIT {
       Files.writeString(file, statements.summary(result.ok(), 30));
     }
     System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.0f ms p99 %.0f ms (%d ok, %d failed), CPU per operation: %.1f ms"
-        + " application, %.1f ms database%n", step.name(), result.perSecond(), result.p50(), result.p99(), result.ok(),
-        result.failed(), result.appCpuMillis(), result.dbCpuMillis());
+        + " application (%.1f ms of it compiling), %.1f ms database%n", step.name(), result.perSecond(), result.p50(),
+        result.p99(), result.ok(), result.failed(), result.appCpuMillis(), result.jitCpuMillis(), result.dbCpuMillis());
     result.nodes().forEach(node -> System.out.printf(Locale.ROOT, "  node %d: %d ok, %d failed%n", node.node(),
         node.ok(), node.failed()));
     return result;

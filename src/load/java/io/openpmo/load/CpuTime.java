@@ -31,6 +31,36 @@ final class CpuTime {
   }
 
   /**
+   * Milliseconds of CPU the JVM's just-in-time compiler threads have used ({@code C1/C2 CompilerThread}, from
+   * {@code /proc/<pid>/task/*}), 0 when unknown. While a JVM still compiles the code an operation runs, the
+   * operation is not yet at its steady cost: the benchmark reports this share beside the CPU per operation.
+   */
+  static double jitMillis(java.util.List<Long> pids) {
+    return pids.stream().mapToDouble(CpuTime::jitMillis).sum();
+  }
+
+  static double jitMillis(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    try (var threads = Files.list(tasks)) {
+      return threads.mapToDouble(thread -> {
+        try {
+          String stat = Files.readString(thread.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+            return 0;
+          }
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+          return 0;
+        }
+      }).sum();
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  /**
    * Milliseconds of CPU used by one PostgreSQL server: its postmaster, the backends alive now and those that ended
    * (the postmaster waits for its children, so their time is in its cutime and cstime). Only this server: other
    * embedded servers on the machine (other builds' tests) do not count.

@@ -19,11 +19,14 @@ final class GatlingRunner {
    * nodes, the operations each node served.
    */
   record Result(LoadStep step, long ok, long failed, double perSecond, double p50, double p99, boolean ranOutOfWork,
-      String report, double appCpuMillis, double dbCpuMillis, List<NodeCount> nodes) {
+      String report, double appCpuMillis, double dbCpuMillis, double jitCpuMillis, List<NodeCount> nodes) {
 
-    /** With the CPU time per operation of the system's JVMs (all its nodes) and of the database server. */
-    Result withCpu(double app, double db) {
-      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db, nodes);
+    /**
+     * With the CPU time per operation of the system's JVMs (all its nodes), of the database server, and of the
+     * JVMs' just-in-time compiler threads (part of the first).
+     */
+    Result withCpu(double app, double db, double jit) {
+      return new Result(step, ok, failed, perSecond, p50, p99, ranOutOfWork, report, app, db, jit, nodes);
     }
   }
 
@@ -69,6 +72,6 @@ final class GatlingRunner {
     succeeded.merge(step.target() + " " + step.operation(), ok, Long::sum);
     return new Result(step, ok, failed, ok / seconds, entry.path("percentiles1").path("ok").asDouble(),
         entry.path("percentiles4").path("ok").asDouble(), LoadSimulation.ranOutOfWork,
-        results.getParent().relativize(run).toString(), 0, 0, List.copyOf(nodes));
+        results.getParent().relativize(run).toString(), 0, 0, 0, List.copyOf(nodes));
   }
 }

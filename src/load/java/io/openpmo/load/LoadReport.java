@@ -26,8 +26,8 @@ final class LoadReport {
 
   static String concurrency(List<Result> results, Duration step, Duration warmup, String postgres) {
     StringBuilder out = new StringBuilder("| clients | operation | system | ops/s | p50 ms | p99 ms | ops/s × secured"
-        + " | p99 × secured | target | CPU ms/op app | CPU ms/op db | ops/s of the rounds |\n"
-        + "|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        + " | p99 × secured | target | CPU ms/op app | of it JIT | CPU ms/op db | ops/s of the rounds |\n"
+        + "|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
     for (int clients : results.stream().mapToInt(r -> r.step().concurrency()).distinct().toArray()) {
       for (Comparison comparison : COMPARISONS) {
         Optional<Result> secured = find(results, Target.BARE_SECURED, comparison.bare(), clients);
@@ -51,7 +51,9 @@ final class LoadReport {
     }
     out.append(String.format(Locale.ROOT, "%n%d s per step after %d s of warm-up per operation, the median of the"
         + " rounds; ops/s counts successful operations (a vote is a claim and a form submission, timed together) over"
-        + " the step; CPU ms/op: CPU time of the system's JVM and of the database server per operation. %s%n",
+        + " the step; CPU ms/op: CPU time of the system's JVM and of the database server per operation; of it JIT: the"
+        + " part of the JVM's that its just-in-time compiler threads used (a JVM that still compiles the code of an"
+        + " operation is not yet at its steady cost). %s%n",
         step.toSeconds(), warmup.toSeconds(), machine(postgres)));
     if (LoadRig.nodes(Target.OPENPMO) > 1) {
       out.append(String.format(Locale.ROOT, "%nOpenPMO ran as %d nodes (JVMs of the same jar, each with the heap and"
@@ -69,12 +71,13 @@ final class LoadReport {
 
   private static String row(int clients, String label, Result r, double rate, double p99, String target,
       String rounds) {
-    return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s | %.0f | %.0f | %s |%n",
+    return String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.0f | %.0f | %.2f | %.2f | %s | %.0f | %.0f | %.0f | %s |%n",
         clients, label,
         r.step().target().label + " (" + (r.step().target() == Target.OPENPMO && r.step().operation()
             == Operation.COMPLETE ? "vote" : r.step().operation().name().toLowerCase().replace('_', ' '))
             + (LoadRig.nodes(r.step().target()) > 1 ? ", " + LoadRig.nodes(r.step().target()) + " nodes" : "") + ")",
-        r.perSecond(), r.p50(), r.p99(), rate, p99, target, r.appCpuMillis(), r.dbCpuMillis(), rounds);
+        r.perSecond(), r.p50(), r.p99(), rate, p99, target, r.appCpuMillis(), r.jitCpuMillis(), r.dbCpuMillis(),
+        rounds);
   }
 
   /** The median round (by operations per second) of the step. */
