@@ -30,15 +30,16 @@ final class CpuTime {
     return pids.stream().mapToDouble(CpuTime::millis).sum();
   }
 
+  /** {@link #jitMillis(long)} of every JVM of a system (its nodes). */
+  static double jitMillis(java.util.List<Long> pids) {
+    return pids.stream().mapToDouble(CpuTime::jitMillis).sum();
+  }
+
   /**
    * Milliseconds of CPU the JVM's just-in-time compiler threads have used ({@code C1/C2 CompilerThread}, from
    * {@code /proc/<pid>/task/*}), 0 when unknown. While a JVM still compiles the code an operation runs, the
    * operation is not yet at its steady cost: the benchmark reports this share beside the CPU per operation.
    */
-  static double jitMillis(java.util.List<Long> pids) {
-    return pids.stream().mapToDouble(CpuTime::jitMillis).sum();
-  }
-
   static double jitMillis(long pid) {
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
     try (var threads = Files.list(tasks)) {

@@ -375,7 +375,7 @@ class DemoPortfolio implements SmartLifecycle {
   private void postponeStatusTimers() {
     Date now = EngineClock.now();
     Date nextWeek = Date.from(now.toInstant().plus(Duration.ofDays(7)));
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(io.openpmo.lifecycle.LifecycleVariables.PROCESS_KEY).list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(io.openpmo.project.Lifecycles.PROCESS_KEY).list()
         .forEach(instance -> {
           for (Job timer : managementService.createJobQuery().processInstanceId(instance.getId()).timers()
               .duedateLowerThan(now).list()) {

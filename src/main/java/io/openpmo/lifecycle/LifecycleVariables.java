@@ -3,8 +3,6 @@ package io.openpmo.lifecycle;
 /** Variables of the projectLifecycle process. */
 public final class LifecycleVariables {
 
-  public static final String PROCESS_KEY = io.openpmo.project.Lifecycles.PROCESS_KEY;
-
   public static final String PROJECT_ID = io.openpmo.core.ProcessVariables.PROJECT_ID;
   public static final String PROJECT_CODE = io.openpmo.core.ProcessVariables.PROJECT_CODE;
   public static final String PROJECT_MANAGER = "projectManager";

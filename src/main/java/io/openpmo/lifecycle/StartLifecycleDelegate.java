@@ -3,6 +3,7 @@ package io.openpmo.lifecycle;
 import static io.openpmo.core.ProcessVariables.projectId;
 import static io.openpmo.lifecycle.LifecycleVariables.PROJECT_ID;
 
+import io.openpmo.project.Lifecycles;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,7 @@ class StartLifecycleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    runtimeService.createProcessInstanceByKey(LifecycleVariables.PROCESS_KEY)
+    runtimeService.createProcessInstanceByKey(Lifecycles.PROCESS_KEY)
         .businessKey(execution.getProcessBusinessKey())
         .setVariable(PROJECT_ID, projectId(execution))
         .setVariable(LifecycleVariables.PROJECT_CODE, execution.getProcessBusinessKey())

@@ -89,16 +89,16 @@ class DecisionBriefing implements TaskCreationHook {
     }
     // the project's tasks from our task records (indexed by project), the open ones among them from the engine by
     // id: a query by the processes' projectId variable read every running process's variables
-    List<String> recorded = taskRecords.taskIdsOfProject(project.id());
-    if (recorded.stream().noneMatch(id -> !id.equals(vote.taskId()))) {
+    List<String> others = taskRecords.taskIdsOfProject(project.id()).stream()
+        .filter(id -> !id.equals(vote.taskId())).toList();
+    if (others.isEmpty()) {
       return;
     }
     engineAccess.asSystem(() -> {
-      List<Task> open = taskService.createTaskQuery().taskIdIn(recorded.toArray(String[]::new)).list();
-      if (open.stream().anyMatch(task -> !task.getId().equals(vote.taskId()))) {
+      List<Task> open = taskService.createTaskQuery().taskIdIn(others.toArray(String[]::new)).list();
+      if (!open.isEmpty()) {
         String context = markdown(project);
-        open.stream().filter(task -> !task.getId().equals(vote.taskId()))
-            .forEach(task -> taskService.setVariableLocal(task.getId(), CONTEXT, context));
+        open.forEach(task -> taskService.setVariableLocal(task.getId(), CONTEXT, context));
       }
     });
   }

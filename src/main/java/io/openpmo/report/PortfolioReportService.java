@@ -4,7 +4,7 @@ import io.openpmo.project.Health;
 import io.openpmo.core.EngineAccess;
 import io.openpmo.closure.ClosureVariables;
 import io.openpmo.intake.InitiationVariables;
-import io.openpmo.lifecycle.LifecycleVariables;
+import io.openpmo.project.Lifecycles;
 import io.openpmo.project.PriorityClass;
 import io.openpmo.project.ProjectPhase;
 import io.openpmo.project.ProjectStatus;
@@ -86,7 +86,7 @@ public class PortfolioReportService {
   private Map<String, String> runningProcesses() {
     Map<String, String> running = new HashMap<>();
     for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery().unfinished()
-        .processDefinitionKeyIn(LifecycleVariables.PROCESS_KEY, ClosureVariables.PROCESS_KEY,
+        .processDefinitionKeyIn(Lifecycles.PROCESS_KEY, ClosureVariables.PROCESS_KEY,
             InitiationVariables.PROCESS_KEY).list()) {
       if (instance.getBusinessKey() == null) {
         continue;
