@@ -18,7 +18,7 @@ public final class InitiationVariables {
   public static final String RISK_ASSESSMENT = "riskAssessment";
   public static final String PRIORITY_ASSESSMENT = "priorityAssessment";
   public static final String APPROVER_GROUPS = "approverGroups";
-  // kept for gateways, Cockpit and Tasklist filters
+  // kept for gateways, Cockpit and Tasklist filters (the functional review groups only while the reviews start)
   public static final String RISK_TIER = "riskTier";
   public static final String PRIORITY_CLASS = "priorityClass";
   public static final String FUNCTIONAL_REVIEW_GROUPS = "functionalReviewGroups";

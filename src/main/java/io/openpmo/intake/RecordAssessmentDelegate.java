@@ -21,11 +21,15 @@ import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Records what the decisions said on the project (scores, tier, class, required approvals) and keeps
- * in the process only what its gateways and multi-instance reviews need.
+ * in the process only what its gateways and multi-instance reviews need. The decisions' results and the facts
+ * they read go in the same transaction they came in, so they leave no variable rows or variable history
+ * ({@code engine.VariableDetailHistoryPlugin}); the decision history and the audit event keep them.
  */
 @Component("recordAssessmentDelegate")
 class RecordAssessmentDelegate implements JavaDelegate {
@@ -57,7 +61,12 @@ class RecordAssessmentDelegate implements JavaDelegate {
     InitiationVariables.ASSESSMENT_FACTS.forEach(execution::removeVariable);
     execution.setVariable(RISK_TIER, tier.name());
     execution.setVariable(PRIORITY_CLASS, priorityClass.name());
-    execution.setVariable(FUNCTIONAL_REVIEW_GROUPS, new ArrayList<>(route.functionalGroups()));
+    // read once, by the functional reviews' parallel multi-instance that starts next in this transaction: the
+    // project's approval route (project_approval) is where the groups are kept, and the process holds no copy
+    // (an instance that holds one from before keeps it up to date)
+    TypedValue existing = execution.getVariableTyped(FUNCTIONAL_REVIEW_GROUPS);
+    execution.setVariable(FUNCTIONAL_REVIEW_GROUPS, Variables.untypedValue(new ArrayList<>(route.functionalGroups()),
+        existing == null || existing.isTransient()));
     execution.setVariable(COMMITTEE_GROUPS, new ArrayList<>(route.committeeGroups()));
     execution.setVariable(REJECTED, false);
     execution.setVariable(REWORK_REQUESTED, false);

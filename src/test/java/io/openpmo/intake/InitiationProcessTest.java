@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.openpmo.audit.AuditEvent;
+import io.openpmo.core.EngineAccess;
 import io.openpmo.audit.AuditTrail;
 import io.openpmo.project.Project;
 import io.openpmo.project.ProjectMapper;
@@ -22,6 +23,7 @@ import io.openpmo.support.TestMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Every path of projectInitiation on the real engine, with the real delegates, listeners and decisions. */
@@ -58,6 +62,8 @@ class InitiationProcessTest extends AppTest {
   @Autowired ProjectSubmissions submissions;
   @Autowired ProjectMapper projects;
   @Autowired AuditTrail auditTrail;
+  @Autowired EngineAccess engineAccess;
+  @Autowired JdbcTemplate jdbc;
   @Autowired JavaMailSenderImpl mailSender;
 
   People people;
@@ -185,9 +191,9 @@ class InitiationProcessTest extends AppTest {
     List<HistoricVariableUpdate> details = historyService.createHistoricDetailQuery().variableUpdates()
         .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list().stream()
         .map(HistoricVariableUpdate.class::cast).toList();
-    // the process's own variables keep every change: the facts and what the decisions said
+    // the process's own variables keep every change: the references and what the decisions said
     assertThat(details).extracting(HistoricVariableUpdate::getVariableName)
-        .contains("projectId", "riskTier", "priorityClass", "functionalReviewGroups");
+        .contains("projectId", "riskTier", "priorityClass", "committeeGroups");
     assertThat(details).allSatisfy(detail -> {
       assertThat(detail.getTaskId()).as(detail.getVariableName()).isNull();
       assertThat(detail.getExecutionId()).as(detail.getVariableName()).isEqualTo(processInstanceId);
@@ -198,6 +204,52 @@ class InitiationProcessTest extends AppTest {
     assertThat(variables).filteredOn(v -> review.getId().equals(v.getTaskId()))
         .extracting(HistoricVariableInstance::getName).contains("decisionContext", "decision");
     assertThat(variables).extracting(HistoricVariableInstance::getName).contains("nrOfInstances", "reviewGroup");
+  }
+
+  @Test
+  void variablesThatLiveOnlyWithinTheirTransactionLeaveNoHistoryButTheDecisionsKeepTheirs() {
+    SubmissionResult submitted = submit("rita", Requests.withFinanceAndCompliance("Scratch variables"));
+    String processInstanceId = submitted.processInstanceId();
+    List<String> scratch = new ArrayList<>(List.of("riskAssessment", "priorityAssessment", "approverGroups",
+        "firedRules", "functionalReviewGroups"));
+    scratch.addAll(InitiationVariables.ASSESSMENT_FACTS);
+
+    // the decisions' results, the rules that fired, the facts and the review groups were read within the
+    // submission's transaction and gone at its end: no variable, no history row, no detail, no byte array
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn(scratch.toArray(String[]::new)).includeDeleted().count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(processInstanceId)
+        .disableCustomObjectDeserialization().list()).extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .doesNotContainAnyElementsOf(scratch).contains("riskTier", "committeeGroups");
+    assertThat(jdbc.queryForList("SELECT name_ FROM act_ge_bytearray WHERE root_proc_inst_id_ = ?", String.class,
+        processInstanceId)).doesNotContainAnyElementsOf(scratch).contains("committeeGroups");
+    // what they carried is where it belongs: the decision history with every input and output, the project
+    assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+        .decisionDefinitionKey("projectRisk").includeInputs().includeOutputs().singleResult())
+        .satisfies(decision -> {
+          assertThat(decision.getOutputs()).extracting(o -> o.getVariableName()).contains("riskTier", "riskScore");
+          assertThat(decision.getInputs()).isNotEmpty();
+        });
+    assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId).count())
+        .isEqualTo(5);
+    assertThat(project(submitted.code()).riskTier()).isNotNull();
+    // the review groups came from the approval route: a review for each
+    assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).count()).isEqualTo(3);
+
+    // a variable removed in a later transaction than the one that created it keeps its history, marked deleted
+    engineAccess.asSystem(() -> runtimeService.setVariable(processInstanceId, "scratchNote", "kept"));
+    engineAccess.asSystem(() -> runtimeService.removeVariable(processInstanceId, "scratchNote"));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("scratchNote").includeDeleted().singleResult().getState()).isEqualTo(HistoricVariableInstance.STATE_DELETED);
+    // created and removed in one transaction: none
+    engineAccess.asSystem(() -> ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(context -> {
+          runtimeService.setVariable(processInstanceId, "scratchOnly", "gone");
+          runtimeService.removeVariable(processInstanceId, "scratchOnly");
+          return null;
+        }));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("scratchOnly").includeDeleted().count()).isZero();
   }
 
   @Test
