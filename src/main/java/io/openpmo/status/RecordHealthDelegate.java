@@ -1,25 +1,47 @@
 package io.openpmo.status;
 
 import static io.openpmo.status.StatusVariables.HEALTH;
+import static io.openpmo.status.StatusVariables.INTERVENTION_OPEN;
 import static io.openpmo.status.StatusVariables.STATUS_REPORT_ID;
 
+import io.openpmo.core.EngineAccess;
 import io.openpmo.project.Health;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+/**
+ * Records the health the decision gave the report, and tells the gateway after it whether the PMO already has an
+ * intervention on this project open ({@value StatusVariables#INTERVENTION_OPEN}, for this transaction only; asked
+ * only of a RED health): a
+ * RED project gets one intervention at a time, decided on the project as it stands, not one more task for every
+ * further RED report.
+ */
 @Component("recordHealthDelegate")
 class RecordHealthDelegate implements JavaDelegate {
 
-  private final HealthService health;
+  /** The PMO's intervention on a RED project in projectLifecycle. */
+  static final String INTERVENTION_TASK = "Task_InterveneOnRedProject";
 
-  RecordHealthDelegate(HealthService health) {
+  private final HealthService health;
+  private final TaskService taskService;
+  private final EngineAccess engineAccess;
+
+  RecordHealthDelegate(HealthService health, TaskService taskService, EngineAccess engineAccess) {
     this.health = health;
+    this.taskService = taskService;
+    this.engineAccess = engineAccess;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    health.record(((Number) execution.getVariable(STATUS_REPORT_ID)).longValue(),
-        Health.valueOf((String) execution.getVariable(HEALTH)));
+    Health rated = Health.valueOf((String) execution.getVariable(HEALTH));
+    health.record(((Number) execution.getVariable(STATUS_REPORT_ID)).longValue(), rated);
+    // the intervention is the PMO's task, which the reporting project manager may not see: asked as the system
+    boolean open = rated == Health.RED && engineAccess.asSystem(() -> taskService.createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(INTERVENTION_TASK).count() > 0);
+    execution.setVariable(INTERVENTION_OPEN, Variables.booleanValue(open, true));
   }
 }

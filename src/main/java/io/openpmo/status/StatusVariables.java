@@ -14,6 +14,8 @@ public final class StatusVariables {
   public static final String MILESTONE_OPTIONS = "milestoneOptions";
   public static final String MISSED_REPORTS = "missedReports";
   public static final String HEALTH = "health";
+  /** Transient, set with the health: whether the project's RED intervention is already open (RED only). */
+  public static final String INTERVENTION_OPEN = "interventionOpen";
 
   private StatusVariables() {
   }

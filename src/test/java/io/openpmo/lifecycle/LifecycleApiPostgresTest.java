@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LifecycleApiPostgresTest extends PostgresAppTest {
 
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
 
   Journeys journeys;
@@ -176,6 +179,41 @@ class LifecycleApiPostgresTest extends PostgresAppTest {
       String code = inDelivery("API red", List.of());
       assertThat(http("petra").post("/api/v1/projects/" + code + "/status-reports",
           Map.of("percentComplete", 5, "actualCostToDate", 70000)).json().get("health").asText()).isEqualTo("RED");
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
+          .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
+    }
+
+    @Test
+    void aRedProjectHasOneInterventionAtATimeHoweverManyRedReportsCome() {
+      String code = inDelivery("API red again", List.of());
+      for (int i = 0; i < 3; i++) {
+        // the project manager reports (the PMO's intervention is not hers to see): RED each time
+        assertThat(http("paul").post("/api/v1/projects/" + code + "/status-reports",
+            Map.of("percentComplete", 5 + i, "actualCostToDate", 70000 + i)).json().get("health").asText())
+            .isEqualTo("RED");
+      }
+      // every report is recorded and rated; the PMO has one intervention to decide, not three
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM status_report s JOIN project p ON p.id = s.project_id"
+          + " WHERE p.code = ? AND s.health = 'RED'", Long.class, code)).isEqualTo(3);
+      List<Task> interventions = taskService.createTaskQuery().processInstanceBusinessKey(code)
+          .taskDefinitionKey("Task_InterveneOnRedProject").list();
+      assertThat(interventions).hasSize(1);
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(
+          interventions.get(0).getProcessInstanceId()).activityId("EndEvent_InterventionAlreadyOpen").count())
+          .isEqualTo(2);
+
+      // once the PMO has decided, the next RED report opens the next intervention
+      String intervention = interventions.get(0).getId();
+      assertThat(http("petra").post("/engine-rest/task/" + intervention + "/claim", Map.of("userId", "petra"))
+          .status()).isEqualTo(204);
+      Http.Response decided = http("petra").post("/engine-rest/task/" + intervention + "/submit-form",
+          Map.of("variables", Map.of("decision", Map.of("value", "RECOVERY_PLAN"),
+              "comment", Map.of("value", "Recovery plan agreed with the sponsor"))));
+      assertThat(decided.status()).as(decided.body()).isEqualTo(204);
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
+          .taskDefinitionKey("Task_InterveneOnRedProject").count()).isZero();
+      http("paul").post("/api/v1/projects/" + code + "/status-reports",
+          Map.of("percentComplete", 9, "actualCostToDate", 80000));
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
           .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
     }

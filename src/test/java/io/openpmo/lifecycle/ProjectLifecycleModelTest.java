@@ -5,9 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -23,6 +25,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,7 +74,12 @@ class ProjectLifecycleModelTest extends ModelTest {
     delegate("recordMissedReportDelegate", execution -> execution.setVariable("missedReports", ++missedReports));
     delegate("gatherHealthFactsDelegate", execution -> execution.setVariables(withVariables("cpi", cpi, "spi", 1.0,
         "openCriticalIssues", 0, "openHighRisks", 0, "regulatoryDeadlineMissed", false)));
-    for (String name : List.of("recordHealthDelegate", "raiseChangeRequestDelegate",
+    // as the real step: says whether the PMO's intervention on the project is already open
+    delegates.put("recordHealthDelegate", delegate("recordHealthDelegate", execution -> execution.setVariable(
+        "interventionOpen", Variables.booleanValue("RED".equals(execution.getVariable("health"))
+            && taskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey("Task_InterveneOnRedProject").count() > 0, true))));
+    for (String name : List.of("raiseChangeRequestDelegate",
         "askForChangeRequestDelegate", "noteChangeRequestDelegate", "recordCancellationDelegate",
         "startClosureDelegate", "recordStopDelegate", "resumeProjectDelegate")) {
       delegates.put(name, delegate(name));
@@ -227,6 +235,29 @@ class ProjectLifecycleModelTest extends ModelTest {
 
     assertThat(instance).hasPassed("EndEvent_RecoveryPlanAgreed").hasNotPassed("Task_RaiseChangeRequest")
         .isWaitingAt("Task_DeclareDeliveryReady");
+  }
+
+  @Test
+  void aFurtherRedReportWhileTheInterventionIsOpenOpensNoSecondOne() {
+    cpi = 0.8;
+    ProcessInstance instance = inDelivery();
+    reportSubmitted(instance);
+    reportSubmitted(instance);
+
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
+    assertThat(instance).hasPassed("EndEvent_InterventionAlreadyOpen");
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("Task_RecordHealth").count()).isEqualTo(2);
+
+    // decided: the next RED report opens the next intervention
+    decisions.add("RECOVERY_PLAN");
+    complete(task("Task_InterveneOnRedProject", instance));
+    reportSubmitted(instance);
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("Task_InterveneOnRedProject").count()).isEqualTo(2);
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
   }
 
   @Test
