@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records the health the decision gave the report, and tells the gateway after it whether the PMO already has an
  * intervention on this project open ({@value StatusVariables#INTERVENTION_OPEN}, for this transaction only; asked
- * only of a RED health): a
- * RED project gets one intervention at a time, decided on the project as it stands, not one more task for every
- * further RED report.
+ * only of a RED health): a RED project gets one intervention at a time, decided on the project as it stands, not
+ * one more task for every further RED report.
  */
 @Component("recordHealthDelegate")
 class RecordHealthDelegate implements JavaDelegate {
