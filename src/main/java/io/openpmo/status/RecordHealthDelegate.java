@@ -4,9 +4,7 @@ import static io.openpmo.status.StatusVariables.HEALTH;
 import static io.openpmo.status.StatusVariables.INTERVENTION_OPEN;
 import static io.openpmo.status.StatusVariables.STATUS_REPORT_ID;
 
-import io.openpmo.core.EngineAccess;
 import io.openpmo.project.Health;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,26 +19,20 @@ import org.springframework.stereotype.Component;
 @Component("recordHealthDelegate")
 class RecordHealthDelegate implements JavaDelegate {
 
-  /** The PMO's intervention on a RED project in projectLifecycle. */
-  static final String INTERVENTION_TASK = "Task_InterveneOnRedProject";
-
   private final HealthService health;
-  private final TaskService taskService;
-  private final EngineAccess engineAccess;
+  private final OpenPmoTasks openTasks;
 
-  RecordHealthDelegate(HealthService health, TaskService taskService, EngineAccess engineAccess) {
+  RecordHealthDelegate(HealthService health, OpenPmoTasks openTasks) {
     this.health = health;
-    this.taskService = taskService;
-    this.engineAccess = engineAccess;
+    this.openTasks = openTasks;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Health rated = Health.valueOf((String) execution.getVariable(HEALTH));
     health.record(((Number) execution.getVariable(STATUS_REPORT_ID)).longValue(), rated);
-    // the intervention is the PMO's task, which the reporting project manager may not see: asked as the system
-    boolean open = rated == Health.RED && engineAccess.asSystem(() -> taskService.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(INTERVENTION_TASK).count() > 0);
+    boolean open = rated == Health.RED
+        && openTasks.isOpen(execution.getProcessInstanceId(), OpenPmoTasks.RED_INTERVENTION);
     execution.setVariable(INTERVENTION_OPEN, Variables.booleanValue(open, true));
   }
 }

@@ -16,6 +16,8 @@ public final class StatusVariables {
   public static final String HEALTH = "health";
   /** Transient, set with the health: whether the project's RED intervention is already open (RED only). */
   public static final String INTERVENTION_OPEN = "interventionOpen";
+  /** Transient, set with the missed reports: whether the PMO's chase of the missing reports is already open. */
+  public static final String CHASE_OPEN = "chaseOpen";
 
   private StatusVariables() {
   }

@@ -71,7 +71,12 @@ class ProjectLifecycleModelTest extends ModelTest {
     delegate("announceStatusReportDelegate", execution -> execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation("StatusReportRecorded").processInstanceId(execution.getProcessInstanceId())
         .correlateWithResult());
-    delegate("recordMissedReportDelegate", execution -> execution.setVariable("missedReports", ++missedReports));
+    delegate("recordMissedReportDelegate", execution -> {
+      execution.setVariable("missedReports", ++missedReports);
+      execution.setVariable("chaseOpen", Variables.booleanValue(taskService().createTaskQuery()
+          .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("Task_ChaseStatusReports").count() > 0,
+          true));
+    });
     delegate("gatherHealthFactsDelegate", execution -> execution.setVariables(withVariables("cpi", cpi, "spi", 1.0,
         "openCriticalIssues", 0, "openHighRisks", 0, "regulatoryDeadlineMissed", false)));
     // as the real step: says whether the PMO's intervention on the project is already open
@@ -192,6 +197,20 @@ class ProjectLifecycleModelTest extends ModelTest {
     assertThat(instance).hasPassed("Task_RecordMissedReport", "EndEvent_ReportMissed")
         .isWaitingAt("Task_ChaseStatusReports", "Task_DeclareDeliveryReady");
     assertThat(task("Task_ChaseStatusReports", instance)).hasCandidateGroup("pmo");
+
+    // a third missed report while the chase is open is counted, and the PMO still has one chase to do
+    execute(job("StartEvent_StatusReportDue", instance));
+    execute(job("BoundaryEvent_ReportMissed", instance));
+    assertThat(missedReports).isEqualTo(3);
+    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ChaseStatusReports").count()).isOne();
+    // chased: the next missed report in a row opens the next chase
+    decisions.add("CHASED");
+    complete(task("Task_ChaseStatusReports", instance));
+    execute(job("StartEvent_StatusReportDue", instance));
+    execute(job("BoundaryEvent_ReportMissed", instance));
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("Task_ChaseStatusReports").count()).isEqualTo(2);
   }
 
   /** Planned and through G1: in delivery, waiting for the manager to declare it ready for G2. */
