@@ -30,6 +30,8 @@ class RecordHealthDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Health rated = Health.valueOf((String) execution.getVariable(HEALTH));
+    // reports of one project take their turns on the project's row (recording a report updates it), so the question
+    // below sees the intervention a report sent at the same moment opened
     health.record(((Number) execution.getVariable(STATUS_REPORT_ID)).longValue(), rated);
     boolean open = rated == Health.RED
         && openTasks.isOpen(execution.getProcessInstanceId(), OpenPmoTasks.RED_INTERVENTION);

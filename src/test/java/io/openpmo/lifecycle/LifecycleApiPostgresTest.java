@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openpmo.support.Http;
 import io.openpmo.support.Journeys;
 import io.openpmo.support.PostgresAppTest;
+import io.openpmo.support.Race;
 import io.openpmo.support.Requests;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -214,6 +215,32 @@ class LifecycleApiPostgresTest extends PostgresAppTest {
           .taskDefinitionKey("Task_InterveneOnRedProject").count()).isZero();
       http("paul").post("/api/v1/projects/" + code + "/status-reports",
           Map.of("percentComplete", 9, "actualCostToDate", 80000));
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
+          .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
+    }
+
+    @Test
+    void redReportsSentAtOnceOpenOneInterventionAndEachIsRecordedOrRefusedInWords() throws Exception {
+      String code = inDelivery("API red at once", List.of());
+      List<Http.Response> answers;
+      try (Race clients = new Race(3)) {
+        answers = clients.atOnce(
+            () -> http("paul").post("/api/v1/projects/" + code + "/status-reports",
+                Map.of("percentComplete", 5, "actualCostToDate", 70000)),
+            () -> http("paul").post("/api/v1/projects/" + code + "/status-reports",
+                Map.of("percentComplete", 6, "actualCostToDate", 71000)),
+            () -> http("petra").post("/api/v1/projects/" + code + "/status-reports",
+                Map.of("percentComplete", 7, "actualCostToDate", 72000)));
+      }
+      // each report is recorded (201) or loses the race in words (409), never a 500
+      assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isIn(201, 409));
+      long recorded = answers.stream().filter(answer -> answer.status() == 201).count();
+      assertThat(recorded).isPositive();
+      assertThat(answers).filteredOn(answer -> answer.status() == 409)
+          .allSatisfy(answer -> assertThat(answer.body()).contains("detail"));
+      // nothing half-written: a row for each report acknowledged, and one intervention however many came at once
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM status_report s JOIN project p ON p.id = s.project_id"
+          + " WHERE p.code = ?", Long.class, code)).isEqualTo(recorded);
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
           .taskDefinitionKey("Task_InterveneOnRedProject").count()).isOne();
     }
