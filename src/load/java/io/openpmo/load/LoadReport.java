@@ -55,6 +55,10 @@ final class LoadReport {
         + " part of the JVM's that its just-in-time compiler threads used (a JVM that still compiles the code of an"
         + " operation is not yet at its steady cost). %s%n",
         step.toSeconds(), warmup.toSeconds(), machine(postgres)));
+    if (!LoadRig.APP_ARGS.isEmpty()) {
+      out.append(String.format(Locale.ROOT, "%n**What-if run**: OpenPMO ran with `%s` (-Dload.app.args), not with its"
+          + " shipped settings.%n", String.join(" ", LoadRig.APP_ARGS)));
+    }
     if (LoadRig.nodes(Target.OPENPMO) > 1) {
       out.append(String.format(Locale.ROOT, "%nOpenPMO ran as %d nodes (JVMs of the same jar, each with the heap and"
           + " pool above) on its one database, client i calling node i mod %d; its CPU ms/op app is the sum of its"

@@ -40,6 +40,12 @@ final class LoadRig implements AutoCloseable {
       Target.BARE_SECURED, PORT + 2);
   /** OpenPMO's nodes ({@code load.nodes}, 1): JVMs of the same jar on the same database. */
   static final int NODES = nodesOption();
+  /**
+   * Further arguments for OpenPMO's nodes (Spring Boot properties such as {@code --camunda.bpm.history-level=audit}),
+   * separated by spaces: what-if runs against settings other than the shipped ones; the report names them.
+   */
+  static final List<String> APP_ARGS = System.getProperty("load.app.args", "").isBlank() ? List.of()
+      : List.of(System.getProperty("load.app.args").trim().split("\\s+"));
   private static final Map<Target, String> DATABASES = Map.of(Target.OPENPMO, "openpmo", Target.BARE_OPEN,
       "bare_open", Target.BARE_SECURED, "bare_secured");
   static final String JVM_HEAP = "-Xmx2g";
@@ -113,8 +119,10 @@ final class LoadRig implements AutoCloseable {
       // every node the same environment but its port (profile postgres: the cluster's shared database); started
       // together, the nodes take their turns through the start-up lock and the later ones find everything in place
       for (int node = 0; node < NODES; node++) {
-        rig.launch(Target.OPENPMO, node, List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512", "-jar",
-            jar), Map.of(
+        List<String> command = new ArrayList<>(List.of(java, JVM_HEAP, "-XX:FlightRecorderOptions:stackdepth=512",
+            "-jar", jar));
+        command.addAll(APP_ARGS);
+        rig.launch(Target.OPENPMO, node, command, Map.of(
             "SPRING_PROFILES_ACTIVE", "demo,postgres", "PORT", "" + port(Target.OPENPMO, node),
             "OPENPMO_DB_HOST", "127.0.0.1", "OPENPMO_DB_PORT", "" + postgres.getPort(),
             "OPENPMO_DB_NAME", DATABASES.get(Target.OPENPMO), "OPENPMO_DB_USER", "postgres",
