@@ -55,6 +55,7 @@ final class JfrSummary {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> areas = new HashMap<>();
     Map<String, Integer> threads = new HashMap<>();
+    Map<String, Integer> owners = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
@@ -70,6 +71,7 @@ final class JfrSummary {
           Integer::sum);
       List<RecordedFrame> frames = stack.getFrames();
       self.merge(name(frames.get(0)), 1, Integer::sum);
+      owners.merge(owner(frames), 1, Integer::sum);
       for (Map.Entry<String, String> area : AREAS.entrySet()) {
         for (RecordedFrame frame : frames) {
           if (name(frame).startsWith(area.getValue())) {
@@ -84,6 +86,11 @@ final class JfrSummary {
         + " in every area on its stack):\n");
     AREAS.keySet().forEach(area -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n",
         100.0 * areas.getOrDefault(area, 0) / Math.max(1, total), area)));
+    out.append("\nSelf time by owner (the innermost frame of OpenPMO or Camunda on the stack, else the library"
+        + " whose code runs):\n");
+    owners.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total),
+            e.getKey())));
     out.append("\nBy thread (request threads: http-nio):\n");
     threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
         .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total),
@@ -93,6 +100,32 @@ final class JfrSummary {
         .forEach(e -> out.append(String.format(Locale.ROOT, "%6.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total),
             e.getKey())));
     return out.toString();
+  }
+
+  /**
+   * Who a sample's work is for: OpenPMO ({@code io.openpmo}) or Camunda ({@code org.camunda}: engine, DMN, FEEL,
+   * JUEL, REST), whichever is innermost on the stack, so that the engine's SQL through MyBatis and the driver counts
+   * as Camunda's and our mappers' as OpenPMO's; a stack with neither (request handling before it reaches either,
+   * background threads) counts as its innermost library's.
+   */
+  static String owner(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      if (type.startsWith("io.openpmo.")) {
+        return "OpenPMO";
+      }
+      if (type.startsWith("org.camunda.")) {
+        return "Camunda (engine, DMN, FEEL, JUEL, REST) with the SQL it runs";
+      }
+    }
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+        String[] parts = type.split("\\.");
+        return parts.length > 2 ? parts[0] + "." + parts[1] + "." + parts[2] : type;
+      }
+    }
+    return "JDK only";
   }
 
   private static String name(RecordedFrame frame) {
