@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
  * the other for each operation. Then {@link PortfolioGrowth} measures the reports on a generated portfolio. The
  * tables go to {@code target/load/report.md}. It measures; the only assertion is that every request succeeded.
  *
- * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (60: long enough for the JIT
- * compiler to have compiled what the operations run) seconds per operation before measuring, {@code load.clients}
- * (1,8,32), {@code load.rounds} (2) times each step, {@code load.profile} (false; true records a JDK Flight Recorder profile
- * of OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
- * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark), {@code load.statements} (false; true
- * loads {@code pg_stat_statements} into the database server and writes what each step executed, per operation, into
- * {@code target/load/statements}), {@code load.nodes} (1; 2 runs OpenPMO as two nodes of a cluster on its one database,
- * the clients spread over them, see {@link LoadRig}; the bare engines stay single nodes).
+ * <p>System properties: {@code load.seconds} (15) per step, {@code load.warmup} (60: long enough for the JIT compiler
+ * to have compiled what the operations run) seconds per operation before measuring, {@code load.clients} (1,8,32),
+ * {@code load.rounds} (2) times each step, {@code load.profile} (false; true records a JDK Flight Recorder profile of
+ * OpenPMO in every step with {@code load.profile.clients} (8) clients into {@code target/load/jfr}),
+ * {@code load.portfolio} (20000 projects; 0 skips the growth benchmark), {@code load.statements} (false; true loads
+ * {@code pg_stat_statements} into the database server and writes what each step executed, per operation, into
+ * {@code target/load/statements}), {@code load.nodes} (1; 2 runs OpenPMO as two nodes of a cluster on its one
+ * database, the clients spread over them, see {@link LoadRig}; the bare engines stay single nodes),
+ * {@code load.app.args} (further Spring Boot arguments for OpenPMO, for what-if runs; see {@link LoadRig}).
  */
 @Tag("load")
 class ConcurrencyLoadIT {

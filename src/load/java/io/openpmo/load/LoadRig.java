@@ -44,8 +44,8 @@ final class LoadRig implements AutoCloseable {
    * Further arguments for OpenPMO's nodes (Spring Boot properties such as {@code --camunda.bpm.history-level=audit}),
    * separated by spaces: what-if runs against settings other than the shipped ones; the report names them.
    */
-  static final List<String> APP_ARGS = System.getProperty("load.app.args", "").isBlank() ? List.of()
-      : List.of(System.getProperty("load.app.args").trim().split("\\s+"));
+  static final List<String> APP_ARGS = java.util.Arrays.stream(System.getProperty("load.app.args", "").trim()
+      .split("\\s+")).filter(arg -> !arg.isEmpty()).toList();
   private static final Map<Target, String> DATABASES = Map.of(Target.OPENPMO, "openpmo", Target.BARE_OPEN,
       "bare_open", Target.BARE_SECURED, "bare_secured");
   static final String JVM_HEAP = "-Xmx2g";
